@@ -1,0 +1,58 @@
+# Lumen CMS — `make help` lists the targets.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve seed test test-pg test-e2e lint format migrations-check check bench clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --quiet --disable-pip-version-check -r requirements.lock
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create the virtualenv and install the pinned requirements
+
+seed: install ## Migrate and load the seeded Lumen Cloud site (idempotent)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_lumen_site
+	$(MANAGE) ensure_dev_admin
+
+run: seed ## Set up and serve the seeded site on http://127.0.0.1:8000 (with the mail/task worker)
+	@$(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install ## Run the test suite (SQLite unless DATABASE_URL is set)
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+test-pg: install ## Run the test suite against the local PostgreSQL server
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/lumen $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: install ## Ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Ruff fix and format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install ## Fail if models and migrations disagree
+	$(MANAGE) makemigrations --check --dry-run
+
+check: lint migrations-check test ## Everything CI runs on SQLite
+	$(MANAGE) check
+
+bench: install ## Run the benchmarks (bench/bench_*.py); BENCH=name runs a subset
+	$(BIN)/python bench/run.py $(BENCH)
+
+clean: ## Remove the virtualenv, database, static and media files
+	rm -rf $(VENV) db.sqlite3 staticfiles media

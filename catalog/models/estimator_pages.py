@@ -1,0 +1,105 @@
+"""The Pricing Catalog and Online Estimator pages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from catalog.models.pricing import (
+    PRICE_FIELDS,
+    Currency,
+    DataCenter,
+    PriceSection,
+    Product,
+)
+
+DEFAULT_DATA_CENTER = "VA1"
+
+
+def _choose(request, name: str, options: list[str], default: str) -> str:
+    value = request.GET.get(name) or request.POST.get(name) or default
+    return value if value in options else default
+
+
+class PricingCatalogPage(Page):
+    intro = RichTextField(blank=True, help_text="Shown above the price tables.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        data_centers = list(DataCenter.objects.all())
+        aliases = [dc.alias for dc in data_centers]
+        alias = _choose(request, "data_center", aliases, DEFAULT_DATA_CENTER)
+        currencies = list(Currency.objects.all())
+        code = _choose(request, "currency", [c.code for c in currencies], "USD")
+        currency = next((c for c in currencies if c.code == code), None)
+        rate = currency.rate if currency else Decimal(1)
+        availability: dict[str, set[str]] = {}
+        for key, dc_alias in Product.objects.priced().values_list(
+            "key", "data_center__alias"
+        ):
+            availability.setdefault(key, set()).add(dc_alias)
+        sections = list(
+            PriceSection.objects.filter(data_center__alias=alias).prefetch_related(
+                "products"
+            )
+        )
+        offered = set()
+        for section in sections:
+            for product in section.products.all():
+                offered.add(product.key)
+                product.prices = {
+                    f: (
+                        getattr(product, f) * rate
+                        if getattr(product, f) is not None
+                        else None,
+                        getattr(product, f"{f}_text"),
+                    )
+                    for f in PRICE_FIELDS
+                }
+                product.available_in = sorted(availability.get(product.key, ()))
+        missing = sorted(k for k in availability if k not in offered)
+        context.update(
+            data_centers=data_centers,
+            data_center=next((dc for dc in data_centers if dc.alias == alias), None),
+            currencies=currencies,
+            currency=currency,
+            sections=sections,
+            not_offered=missing,
+            data_center_count=len(data_centers),
+        )
+        return context
+
+
+class EstimatorPage(Page):
+    intro = RichTextField(blank=True, help_text="Shown above the estimator form.")
+    disclaimer = models.TextField(
+        blank=True,
+        help_text="Small print under the totals, e.g. that prices exclude taxes.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("disclaimer"),
+    ]
+    api_fields = [APIField("intro"), APIField("disclaimer")]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from catalog.estimator_page import build_estimator_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(build_estimator_context(request))
+        return context

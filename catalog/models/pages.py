@@ -1,0 +1,111 @@
+"""Product categories and their services, as shown in the Products mega-menu."""
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+from catalog.blocks import ServiceBodyBlock
+
+
+class ProductCategoryPage(Page):
+    """A family of services (e.g. Managed Services); children ordered in the tree."""
+
+    intro = models.TextField(
+        blank=True, help_text="Short introduction, also shown in the menu."
+    )
+    body = StreamField(ServiceBodyBlock(), blank=True, use_json_field=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("body"), APIField("service_groups")]
+    subpage_types = ["catalog.ServicePage"]
+
+    class Meta:
+        verbose_name = "product category page"
+
+    def get_services(self):
+        return ServicePage.objects.child_of(self).live().order_by("path")
+
+    @property
+    def service_groups(self) -> list[dict]:
+        """Live services grouped by heading, in tree order ("" = no heading)."""
+        groups: list[dict] = []
+        for service in self.get_services():
+            if not groups or groups[-1]["heading"] != service.group:
+                groups.append({"heading": service.group, "services": []})
+            groups[-1]["services"].append(service)
+        return groups
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["service_groups"] = self.service_groups
+        return context
+
+
+class ServicePage(Page):
+    """One managed or application service."""
+
+    summary = models.CharField(
+        max_length=250, help_text="One sentence; shown in the menu and on cards."
+    )
+    group = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="Optional heading this service is listed under, e.g. 'Database'.",
+    )
+    body = StreamField(ServiceBodyBlock(), blank=True, use_json_field=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("group"),
+        FieldPanel("body"),
+        InlinePanel("related_services", label="Related services", max_num=6),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("group"),
+        APIField("body"),
+        APIField("related_service_summaries"),
+    ]
+    parent_page_types = ["catalog.ProductCategoryPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "service page"
+
+    @property
+    def related_service_pages(self) -> list["ServicePage"]:
+        ids = [r.related_page_id for r in self.related_services.all()]
+        pages = ServicePage.objects.live().in_bulk(ids)
+        return [pages[i] for i in ids if i in pages]
+
+    @property
+    def related_service_summaries(self) -> list[dict]:
+        return [
+            {"id": p.pk, "title": p.title, "summary": p.summary, "url": p.url}
+            for p in self.related_service_pages
+        ]
+
+
+class ServicePageRelatedService(Orderable):
+    page = ParentalKey(ServicePage, related_name="related_services")
+    related_page = models.ForeignKey(
+        ServicePage, on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("related_page", "catalog.ServicePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related service"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from catalog import views
+
+app_name = "catalog"
+
+urlpatterns: list = [
+    path("api/estimator/", views.estimator_api, name="estimator-api"),
+]

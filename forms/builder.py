@@ -1,0 +1,30 @@
+"""Form builder with length limits (Wagtail's multiline fields are unbounded)."""
+
+from django import forms as djforms
+
+from wagtail.contrib.forms.forms import FormBuilder
+
+SINGLE_LINE_MAX = 255
+MULTI_LINE_MAX = 5000
+EMAIL_MAX = 254
+
+
+class LimitedFormBuilder(FormBuilder):
+    """Every text field gets a maximum length and a clear message."""
+
+    def create_singleline_field(self, field, options):
+        options["max_length"] = SINGLE_LINE_MAX
+        return djforms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        attrs = {"cols": "80", "rows": "10", "maxlength": str(MULTI_LINE_MAX)}
+        options["max_length"] = MULTI_LINE_MAX
+        return djforms.CharField(widget=djforms.Textarea(attrs=attrs), **options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = EMAIL_MAX
+        return djforms.EmailField(**options)
+
+    def create_url_field(self, field, options):
+        options["max_length"] = 2000
+        return djforms.URLField(**options)

@@ -1,0 +1,126 @@
+"""DP terms: a form page bound to a legal document; append-only records."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+
+from modelcluster.fields import ParentalKey
+
+from forms.models.pages import LumenFormMixin
+
+NO_VERSION = "The Data Protection terms are not available right now. Please try later."
+
+
+class DPTermsField(AbstractFormField):
+    page = ParentalKey(
+        "DPTermsPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+
+
+class DPTermsPage(LumenFormMixin, AbstractEmailForm):
+    """Accept the DP Exhibit: each acceptance binds to the version in effect."""
+
+    terms_page = models.ForeignKey(
+        "legal.LegalDocumentPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The legal document (DP Exhibit) being accepted.",
+    )
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        FieldPanel("terms_page"),
+        InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("thank_you_text"),
+        FieldPanel("failure_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            "Email",
+        ),
+    ]
+    api_fields = [
+        APIField("intro"),
+        APIField("thank_you_text"),
+        APIField("form_fields"),
+        APIField("terms_page"),
+    ]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "DP terms acceptance page"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def current_version(self):
+        return self.terms_page.current_version() if self.terms_page_id else None
+
+    def submission_problem(self) -> str | None:
+        return None if self.current_version() else NO_VERSION
+
+    def process_form_submission(self, form):
+        from forms import services
+
+        return services.record_acceptance(page=self, form=form)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["terms_version"] = self.current_version()
+        return context
+
+
+class DPAcceptanceQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionDenied("Acceptance records are append-only.")
+
+    def delete(self):
+        raise PermissionDenied("Acceptance records are append-only.")
+
+
+class DPAcceptance(models.Model):
+    """Who accepted which exact text, with which wording, when. Never changed."""
+
+    page = models.ForeignKey(
+        DPTermsPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.ForeignKey(
+        "legal.LegalDocumentVersion", on_delete=models.PROTECT, related_name="+"
+    )
+    version_label = models.CharField(max_length=40)
+    version_sha256 = models.CharField("SHA-256", max_length=64)
+    checkbox_wording = models.JSONField(default=list)
+    company = models.CharField(max_length=255, blank=True)
+    signer_name = models.CharField(max_length=255, blank=True)
+    signer_title = models.CharField(max_length=255, blank=True)
+    email = models.CharField(max_length=254, db_index=True)
+    form_data = models.JSONField(default=dict)
+    accepted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = DPAcceptanceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-accepted_at"]
+        verbose_name = "DP terms acceptance"
+
+    def __str__(self) -> str:
+        return f"{self.company} — {self.version_label}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionDenied("Acceptance records are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("Acceptance records are append-only.")

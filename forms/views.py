@@ -1,0 +1,69 @@
+"""Public form serving (spam checks, outbox) and the streaming submissions listing."""
+
+from __future__ import annotations
+
+from django.template.response import TemplateResponse
+
+from wagtail.contrib.forms.views import SubmissionsListView
+
+from forms import export, spam
+
+
+def form_context(page, request, form, *, status_message: str = "") -> dict:
+    context = page.get_context(request)
+    context.update(
+        form=form,
+        form_token=spam.issue_token(page.pk),
+        token_field=spam.TOKEN_FIELD,
+        honeypot_field=spam.HONEYPOT_FIELD,
+        status_message=status_message,
+    )
+    return context
+
+
+def serve_form_page(page, request, *args, **kwargs):
+    """GET renders the form; POST is rate limited, spam-checked, then validated."""
+    if request.method != "POST":
+        form = page.get_form(page=page, user=request.user)
+        return TemplateResponse(
+            request, page.get_template(request), form_context(page, request, form)
+        )
+    if not spam.allow(request, page.pk):
+        form = page.get_form(page=page, user=request.user)
+        context = form_context(
+            page,
+            request,
+            form,
+            status_message="Too many submissions from your address. Please try later.",
+        )
+        return TemplateResponse(
+            request, page.get_template(request), context, status=429
+        )
+    form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
+    problem = spam.spam_problem(request.POST, page.pk)
+    if problem:
+        form.is_valid()
+        form.add_error(None, problem)
+    elif form.is_valid() and page.submission_problem():
+        form.add_error(None, page.submission_problem())
+    elif form.is_valid():
+        submission = page.process_form_submission(form)
+        return page.render_landing_page(request, submission, *args, **kwargs)
+    context = form_context(page, request, form, status_message=page.failure_text)
+    return TemplateResponse(request, page.get_template(request), context, status=400)
+
+
+class StreamingSubmissionsListView(SubmissionsListView):
+    """Wagtail's listing (filters, permissions) with a streaming, neutralised export."""
+
+    def get(self, request, *args, **kwargs):
+        """Exports skip the listing context (it evaluates the whole queryset)."""
+        if self.is_export:
+            return self.as_spreadsheet(
+                self.get_queryset(), request.GET.get("export", "csv")
+            )
+        return super().get(request, *args, **kwargs)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        fmt = "xlsx" if spreadsheet_format == "xlsx" else "csv"
+        return export.response(self.form_page, queryset, fmt)

@@ -1,0 +1,91 @@
+"""Admin wiring: outbox, data-subject tools, read-only DP acceptance listing."""
+
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from forms import admin_views
+from forms.models import DPAcceptance
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Acceptance records are append-only: nobody adds, edits or deletes them."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+
+class DPAcceptanceViewSet(ModelViewSet):
+    model = DPAcceptance
+    icon = "doc-full"
+    menu_label = "DP acceptances"
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["company", "signer_name", "email", "version_label", "accepted_at"]
+    list_filter = ["version_label"]
+    search_fields = ["company", "email", "signer_name"]
+    form_fields = ["company"]  # never editable: the policy refuses add/change
+    permission_policy = ReadOnlyPolicy(DPAcceptance)
+
+
+@hooks.register("register_admin_viewset")
+def register_acceptances():
+    return DPAcceptanceViewSet("dp_acceptances")
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path(
+            "lumen-forms/outbox/", admin_views.outbox_index, name="lumen_forms_outbox"
+        ),
+        path(
+            "lumen-forms/outbox/<int:pk>/resend/",
+            admin_views.outbox_resend,
+            name="lumen_forms_outbox_resend",
+        ),
+        path(
+            "lumen-forms/data-subject/",
+            admin_views.data_subject,
+            name="lumen_forms_data_subject",
+        ),
+        path(
+            "lumen-forms/acceptances.csv",
+            admin_views.acceptance_export,
+            name="lumen_forms_acceptance_export",
+        ),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_settings_menu_item")
+def outbox_menu():
+    return PermissionMenuItem(
+        "Mail outbox",
+        reverse("lumen_forms_outbox"),
+        icon_name="mail",
+        permission="forms.view_outboundemail",
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def data_subject_menu():
+    return PermissionMenuItem(
+        "Data-subject requests",
+        reverse("lumen_forms_data_subject"),
+        icon_name="user",
+        permission="forms.manage_data_subjects",
+    )

@@ -1,0 +1,83 @@
+"""A minimal streaming XLSX writer (inline strings, one sheet).
+
+openpyxl's write-only mode spends most of its time per cell; exports only need text
+cells, so the sheet XML is written straight into the zip, row by row, in bounded memory.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable
+from xml.sax.saxutils import escape
+
+# Characters XML 1.0 forbids (openpyxl raises IllegalCharacterError on them).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CELL = '<c t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>'
+_MAX_CELL = 32767
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    "</Types>"
+)
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="{}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)
+SHEET_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    "<sheetData>"
+)
+SHEET_TAIL = "</sheetData></worksheet>"
+
+
+def cell_text(value: str) -> str:
+    return escape(_ILLEGAL.sub("", value[:_MAX_CELL]))
+
+
+def write(
+    rows: Iterable[list[str]], fileobj, *, sheet_name: str = "Submissions"
+) -> None:
+    """Write rows of strings as a one-sheet workbook into a binary file object."""
+    with zipfile.ZipFile(fileobj, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("_rels/.rels", ROOT_RELS)
+        zf.writestr("xl/workbook.xml", WORKBOOK.format(escape(sheet_name)))
+        zf.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(SHEET_HEAD.encode())
+            buffer: list[str] = []
+            for row in rows:
+                buffer.append(
+                    "<row>"
+                    + "".join(_CELL.format(cell_text(v)) for v in row)
+                    + "</row>"
+                )
+                if len(buffer) >= 1000:
+                    sheet.write("".join(buffer).encode())
+                    buffer = []
+            buffer.append(SHEET_TAIL)
+            sheet.write("".join(buffer).encode())

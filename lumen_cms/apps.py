@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class LumenCmsConfig(AppConfig):
+    name = "lumen_cms"
+    verbose_name = "Lumen site shell"
+
+    def ready(self) -> None:
+        from lumen_cms import signals  # noqa: F401

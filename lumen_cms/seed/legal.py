@@ -1,0 +1,100 @@
+"""Seed step for the legal app: the DP Exhibit page under /gdpr/ and its version 1."""
+
+import datetime
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+from wagtail.models import Page
+
+from legal.models import LegalDocumentPage
+from legal.services import ensure_legal_approval, publish_version
+
+DATA = Path(__file__).parent / "data" / "legal" / "dp_exhibit.json"
+
+
+def _item_id(parent: str, index: int) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"lumen-legal:{parent}:{index}"))
+
+
+def to_stream(nodes: list[dict]) -> list[dict]:
+    """The seed's readable structure as StreamField raw data with stable block ids."""
+    out: list[dict[str, Any]] = []
+    for node in nodes:
+        kind = node["type"]
+        if kind == "paragraph":
+            value: Any = node["text"]
+        elif kind == "list":
+            value = {
+                "style": node.get("style", "bullet"),
+                "items": [
+                    {
+                        "type": "item",
+                        "id": _item_id(node["id"], i),
+                        "value": {
+                            "text": item["text"],
+                            "items": [
+                                {
+                                    "type": "item",
+                                    "id": _item_id(f"{node['id']}.{i}", j),
+                                    "value": sub,
+                                }
+                                for j, sub in enumerate(item.get("items", []))
+                            ],
+                        },
+                    }
+                    for i, item in enumerate(node["items"])
+                ],
+            }
+        elif kind == "clause":
+            value = {"title": node["title"], "content": to_stream(node["content"])}
+        else:  # appendix
+            value = {
+                "heading": node.get("heading", ""),
+                "title": node["title"],
+                "content": to_stream(node["content"]),
+            }
+        out.append({"type": kind, "id": node["id"], "value": value})
+    return out
+
+
+def load_data() -> dict:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def _parent(home: Page) -> Page:
+    gdpr = home.get_children().filter(slug="gdpr").first()
+    return gdpr.specific if gdpr else home
+
+
+def load(*, home: Page) -> None:
+    """Create or update the DP Exhibit page and its version 1; idempotent."""
+    data = load_data()
+    parent = _parent(home)
+    page = LegalDocumentPage.objects.child_of(parent).filter(slug=data["slug"]).first()
+    stream = to_stream(data["body"])
+    if page is None:
+        page = LegalDocumentPage(
+            title=data["title"], slug=data["slug"], intro=data["intro"], body=stream
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    elif (page.title, page.intro, page.body.get_prep_value()) != (
+        data["title"],
+        data["intro"],
+        stream,
+    ):
+        page.title, page.intro, page.body = data["title"], data["intro"], stream
+        page.save_revision().publish()
+    ensure_legal_approval(page=page, force=True)
+    first = data["version"]
+    if not page.versions.filter(label=first["label"]).exists():
+        publish_version(
+            document=page,
+            label=first["label"],
+            effective_date=datetime.date.fromisoformat(first["effective_date"]),
+            change_summary=first["change_summary"],
+            user=None,
+            check_permission=False,
+        )

@@ -1,0 +1,293 @@
+"""Seed step for the shell: home page, categories and services, GDPR, navigation."""
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from wagtail.models import Page, Site
+
+from catalog.models import ProductCategoryPage, ServicePage, ServicePageRelatedService
+from lumen_cms.models import (
+    HomePage,
+    NavigationSettings,
+    NotFoundSettings,
+    StandardPage,
+)
+from lumen_cms.seed.pages import (
+    child_by_slug,
+    paragraphs_html,
+    publish,
+    update_instance,
+    update_page,
+    upsert_page,
+)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@cache
+def read_data(name: str) -> dict:
+    return json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def ensure_home() -> HomePage:
+    """Make the default site's root a HomePage, replacing Wagtail's welcome page."""
+    data = read_data("site")
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    current = site.root_page.specific if site else None
+    if isinstance(current, HomePage):
+        if site.site_name != data["site_name"]:
+            site.site_name = data["site_name"]
+            site.save(update_fields=["site_name"])
+        return current
+    root = Page.get_first_root_node()
+    slug = "home"
+    if child_by_slug(root, slug) is not None:
+        slug = "lumen-home"
+    home = HomePage(title=data["home"]["title"], slug=slug)
+    root.add_child(instance=home)
+    publish(home)
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = data["site_name"]
+    site.save()
+    if current is not None:
+        for child in current.get_children():
+            child.move(home, pos="last-child")
+        if current.specific_class is Page and not current.get_children().exists():
+            current.delete()
+    if home.slug != "home" and child_by_slug(root, "home") is None:
+        home.refresh_from_db()
+        home.slug = "home"
+        publish(home)
+        home.refresh_from_db()
+    return home
+
+
+def load_pages(*, home: Page) -> None:
+    """Create the shell's own pages (home fields, catalog categories, /gdpr/)."""
+    data = read_data("site")
+    home_data = data["home"]
+    update_page(
+        home.specific,
+        title=home_data["title"],
+        seo_title=home_data["seo_title"],
+        search_description=home_data["search_description"],
+        hero_heading=home_data["hero_heading"],
+        hero_text=home_data["hero_text"],
+    )
+    services: dict[str, ServicePage] = {}
+    for category in data["categories"]:
+        category_page = upsert_page(
+            parent=home,
+            model=ProductCategoryPage,
+            slug=category["slug"],
+            title=category["title"],
+            intro=category["intro"],
+        )
+        for service in category["services"]:
+            page = upsert_page(
+                parent=category_page,
+                model=ServicePage,
+                slug=service["slug"],
+                title=service["title"],
+                summary=service["summary"],
+                group=service["group"],
+                body=[
+                    {
+                        "type": "paragraph",
+                        "value": paragraphs_html([service["summary"]]),
+                    }
+                ],
+            )
+            services[service["slug"]] = page
+    _load_related_services(services, data["related_services"])
+    gdpr = read_data("dialogs")["gdpr"]
+    # The body is written here only on creation: load_navigation owns it afterwards
+    # (intro plus links to the children), so a second run publishes nothing.
+    body_on_create = (
+        {"body": [{"type": "paragraph", "value": paragraphs_html(gdpr["intro"])}]}
+        if child_by_slug(home, data["gdpr"]["slug"]) is None
+        else {}
+    )
+    upsert_page(
+        parent=home,
+        model=StandardPage,
+        slug=data["gdpr"]["slug"],
+        title=gdpr["title"],
+        **body_on_create,
+    )
+
+
+def _load_related_services(
+    services: dict[str, ServicePage], related: dict[str, list[str]]
+) -> None:
+    for slug, related_slugs in related.items():
+        page = services.get(slug)
+        if not isinstance(page, ServicePage):
+            continue
+        wanted = [services[s].pk for s in related_slugs if s in services]
+        current = list(
+            page.related_services.order_by("sort_order").values_list(
+                "related_page_id", flat=True
+            )
+        )
+        if current != wanted:
+            page.related_services = [
+                ServicePageRelatedService(related_page_id=pk, sort_order=i)
+                for i, pk in enumerate(wanted)
+            ]
+            publish(page)
+
+
+def load_navigation(*, home: Page) -> None:
+    """Fill missing menu targets with StandardPages and build navigation; idempotent."""
+    data = read_data("site")
+    for slug, spec in data["placeholders"].items():
+        if child_by_slug(home, slug) is None:
+            upsert_page(
+                parent=home,
+                model=StandardPage,
+                slug=slug,
+                title=spec["title"],
+                intro=spec["intro"],
+            )
+    pages = PageResolver(home)
+    nav = data["navigation"]
+    site = Site.objects.filter(root_page_id=home.pk).first() or Site.objects.get(
+        is_default_site=True
+    )
+    update_instance(
+        NavigationSettings.for_site(site),
+        mega_menu=[
+            {"type": "entry", "value": _menu_entry(entry, pages)}
+            for entry in nav["mega_menu"]
+        ],
+        utility_links=[
+            {"type": "link", "value": _link(link, pages)}
+            for link in nav["utility_links"]
+        ],
+        search_label=nav["search_label"],
+        search_hint=nav["search_hint"],
+        footer_columns=[
+            {"type": "column", "value": _column(column, pages)}
+            for column in nav["footer_columns"]
+        ],
+        legal_links=[
+            {"type": "link", "value": _link(link, pages)} for link in nav["legal_links"]
+        ],
+        contact_heading=nav["contact_heading"],
+        contact_numbers=[
+            {"type": "number", "value": number} for number in nav["contact_numbers"]
+        ],
+        copyright_notice=nav["copyright_notice"],
+        corporate_notice=nav["corporate_notice"],
+    )
+    not_found = dict(data["not_found"])
+    not_found["contact_page_id"] = pages.id(not_found.pop("contact_page"))
+    update_instance(NotFoundSettings.for_site(site), **not_found)
+    _load_home_body(home, data["home"], pages)
+    _link_gdpr_children(home, data["gdpr"]["slug"])
+
+
+class PageResolver:
+    """Seed page paths ('managed-services/mysql') to ids, in one query."""
+
+    def __init__(self, home: Page) -> None:
+        self.prefix = home.url_path
+        self.ids = dict(Page.objects.descendant_of(home).values_list("url_path", "id"))
+
+    def id(self, path: str | None) -> int | None:
+        if not path:
+            return None
+        return self.ids.get(f"{self.prefix}{path.strip('/')}/")
+
+
+def _link(link: dict[str, Any], pages: PageResolver) -> dict[str, Any]:
+    value = {
+        "title": link.get("title", ""),
+        "page": pages.id(link.get("page")),
+        "url": link.get("url", ""),
+    }
+    if "description" in link:
+        value["description"] = link["description"]
+    return value
+
+
+def _menu_entry(entry: dict[str, Any], pages: PageResolver) -> dict[str, Any]:
+    return {
+        "title": entry["title"],
+        "page": pages.id(entry.get("page")),
+        "url": entry.get("url", ""),
+        "intro": entry.get("intro", ""),
+        "columns": [
+            {
+                "title": column.get("title", ""),
+                "page": pages.id(column.get("page")),
+                "intro": column.get("intro", ""),
+                "items": [
+                    {"type": "item", "value": _link(item["value"], pages)}
+                    if item["type"] == "item"
+                    else item
+                    for item in column["items"]
+                ],
+            }
+            for column in entry["columns"]
+        ],
+    }
+
+
+def _column(column: list[dict[str, Any]], pages: PageResolver) -> list[dict]:
+    return [
+        {"type": "link", "value": _link(item["value"], pages)}
+        if item["type"] == "link"
+        else item
+        for item in column
+    ]
+
+
+def _load_home_body(home: Page, data: dict[str, Any], pages: PageResolver) -> None:
+    cards = [
+        {
+            "title": card["title"],
+            "text": card["text"],
+            "link": {"title": "", "page": pages.id(card["page"]), "url": ""},
+        }
+        for card in data["cards"]
+        if pages.id(card["page"])
+    ]
+    update_page(
+        home.specific,
+        body=[
+            {
+                "type": "card_grid",
+                "value": {"heading": data["cards_heading"], "cards": cards},
+            }
+        ],
+    )
+
+
+def _link_gdpr_children(home: Page, slug: str) -> None:
+    """The GDPR page lists its children (DP Exhibit, acceptance form) if present."""
+    gdpr = child_by_slug(home, slug)
+    if gdpr is None or not isinstance(gdpr.specific, StandardPage):
+        return
+    gdpr = gdpr.specific
+    intro = read_data("dialogs")["gdpr"]["intro"]
+    body: list[dict[str, Any]] = [
+        {"type": "paragraph", "value": paragraphs_html(intro)}
+    ]
+    children = list(gdpr.get_children().live().values_list("id", flat=True))
+    if children:
+        body.append(
+            {
+                "type": "link_list",
+                "value": {
+                    "heading": "",
+                    "links": [{"title": "", "page": pk, "url": ""} for pk in children],
+                },
+            }
+        )
+    update_page(gdpr, body=body)

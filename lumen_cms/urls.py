@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from lumen_cms import views
+from lumen_cms.api import api_router
+from lumen_cms.openapi import openapi_view
+
+handler404 = "lumen_cms.views.page_not_found"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/navigation/", views.navigation_api, name="navigation_api"),
+    path("api/openapi.json", openapi_view, name="openapi"),
+    path("api/v2/", api_router.urls),
+    path("search/", views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("", include("catalog.urls")),
+    path("", include("legal.urls")),
+    path("", include("forms.urls")),
+    path("", include("resources.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

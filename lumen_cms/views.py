@@ -1,0 +1,76 @@
+"""Site-wide views: not-found page, search, robots.txt and the navigation API."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Page, Site
+
+from lumen_cms.models import NotFoundSettings
+from lumen_cms.navigation import build_navigation
+from lumen_cms.suggestions import suggest_pages
+
+MAX_QUERY_LENGTH = 100
+RESULTS_PER_PAGE = 10
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None):
+    """handler404: the editable page inside the full site chrome; JSON under /api/."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    site = Site.find_for_request(request)
+    texts = NotFoundSettings.for_request(request) if site else NotFoundSettings()
+    context = {
+        "not_found": texts,
+        "contact_url": texts.contact_page.url if texts.contact_page_id else "",
+        "requested_path": request.path[:200],
+        "suggestions": suggest_pages(site=site, path=request.path),
+    }
+    response = render(request, "404.html", context, status=404)
+    response.lumen_not_found = True
+    return response
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Site search; the query is trimmed and capped so hostile input stays cheap."""
+    raw_query = request.GET.get("q", "")[: MAX_QUERY_LENGTH * 4]
+    query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH].strip()
+    results_page = None
+    if query:
+        site = Site.find_for_request(request)
+        pages = Page.objects.live().public()
+        if site is not None:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        results = pages.search(query)
+        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+    return render(
+        request,
+        "lumen_cms/search.html",
+        {
+            "search_query": query,
+            "results": results_page,
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
+    )
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+@require_GET
+@cache_control(max_age=60, public=True)
+def navigation_api(request: HttpRequest) -> JsonResponse:
+    """GET /api/v2/navigation/: the menus and footer the templates render, as JSON."""
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    return JsonResponse(
+        build_navigation(site), json_dumps_params={"ensure_ascii": False}
+    )

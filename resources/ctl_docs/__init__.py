@@ -1,0 +1,1 @@
+"""Import of documentation in the ctl.io knowledge-base format ."""

@@ -1,0 +1,45 @@
+"""The For Developers landing page linking to guides, API docs and status."""
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from resources.preview import ExternalPreviewMixin
+from resources.serializers import RichTextHTMLField
+
+
+class DeveloperLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock()
+    title = blocks.CharBlock(
+        required=False, help_text="Leave empty to use the page title."
+    )
+    description = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "link"
+
+    def get_api_representation(self, value, context=None):
+        page = value.get("page")
+        if page is None or not page.live:
+            return None
+        return {
+            "id": page.pk,
+            "title": value.get("title") or page.title,
+            "url": page.get_url(),
+            "description": value.get("description") or "",
+        }
+
+
+class DeveloperCenterPage(ExternalPreviewMixin, Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    links = StreamField(
+        [("link", DeveloperLinkBlock())],
+        blank=True,
+        help_text="Cards to guides, API documentation, status and other resources.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("links")]
+    api_fields = [APIField("intro", serializer=RichTextHTMLField()), APIField("links")]
+    max_count = 1
