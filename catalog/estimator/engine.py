@@ -40,6 +40,9 @@ def money(value: Decimal) -> str:
     return str(value.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
+OS_NAMES = {"linux": "Linux", "redhat": "Red Hat", "windows": "Windows"}
+
+
 @dataclass(frozen=True, slots=True)
 class ProductPrice:
     name: str
@@ -194,7 +197,11 @@ def server_line(index: int, server, table: PriceTable) -> Line:
         monthly=monthly + apps,
         os_licence=server.cpu * os_hourly * h * qty,
         managed=managed_os * h * qty + apps,
-        label=f"{server.type} {server.os} server",
+        label=(
+            f"{server.type.capitalize()} {OS_NAMES.get(server.os, server.os)} server,"
+            f" {server.cpu} vCPU / {server.memory} GB RAM"
+            + (f" × {server.quantity}" if server.quantity != 1 else "")
+        ),
     )
 
 
@@ -207,7 +214,7 @@ def relational_db_line(index: int, db, table: PriceTable) -> Line:
         kind="relational_db",
         index=index,
         monthly=hourly * db.quantity * h + storage,
-        label=f"{db.type} relational DB",
+        label=f"Relational DB ({db.type}), {db.cpu} vCPU / {db.memory} GB RAM",
     )
 
 

@@ -257,3 +257,16 @@ def test_bad_input_messages(prices):
     assert errors_of({"servers": [{"quantity": 1.5}]})
     assert errors_of({"currency": "XYZ"})
     assert errors_of({"servers": [{"managed_apps": [{"key": "nope"}]}]})
+
+
+def test_line_labels_describe_the_line(prices):
+    lines = run(
+        {
+            "servers": [{"os": "redhat", "cpu": 2, "memory": 4, "quantity": 3}],
+            "relational_dbs": [{"type": "replicated", "cpu": 1, "memory": 2}],
+        }
+    )["lines"]
+    assert [line["label"] for line in lines] == [
+        "Standard Red Hat server, 2 vCPU / 4 GB RAM × 3",
+        "Relational DB (replicated), 1 vCPU / 2 GB RAM",
+    ]

@@ -90,7 +90,7 @@
     table.appendChild(cell("caption", body.data_center + ", amounts in " + body.currency));
     var tbody = document.createElement("tbody");
     body.lines.forEach(function (line) {
-      tbody.appendChild(row(line.label + " (" + line.kind + " " + line.index + ")", s + line.monthly,
+      tbody.appendChild(row(line.label, s + line.monthly,
         line.setup_fee !== "0.00" ? s + line.setup_fee : ""));
     });
     table.appendChild(tbody);
