@@ -9,8 +9,18 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import ReadOnlyField
 
 from catalog.blocks import ServiceBodyBlock
+
+
+def service_summary(page: "ServicePage") -> dict:
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "summary": page.summary,
+        "url": page.url,
+    }
 
 
 class ProductCategoryPage(Page):
@@ -23,7 +33,14 @@ class ProductCategoryPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("body"), APIField("service_groups")]
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField(
+            "service_groups",
+            serializer=ReadOnlyField(source="service_group_summaries"),
+        ),
+    ]
     subpage_types = ["catalog.ServicePage"]
 
     class Meta:
@@ -41,6 +58,17 @@ class ProductCategoryPage(Page):
                 groups.append({"heading": service.group, "services": []})
             groups[-1]["services"].append(service)
         return groups
+
+    @property
+    def service_group_summaries(self) -> list[dict]:
+        """The groups as JSON-ready data for the API."""
+        return [
+            {
+                "heading": group["heading"],
+                "services": [service_summary(s) for s in group["services"]],
+            }
+            for group in self.service_groups
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -93,10 +121,7 @@ class ServicePage(Page):
 
     @property
     def related_service_summaries(self) -> list[dict]:
-        return [
-            {"id": p.pk, "title": p.title, "summary": p.summary, "url": p.url}
-            for p in self.related_service_pages
-        ]
+        return [service_summary(p) for p in self.related_service_pages]
 
 
 class ServicePageRelatedService(Orderable):

@@ -144,3 +144,29 @@ def test_dialog_texts_are_kept_verbatim():
         "within 24 hours."
     )
     assert len(dialogs["gdpr"]["intro"]) == 2
+
+
+def test_every_seeded_page_serialises_through_the_pages_api(client, db):
+    load()
+    ids = list(
+        Page.objects.live().public().filter(depth__gt=1).values_list("pk", flat=True)
+    )
+    assert len(ids) > 30
+    for pk in ids:
+        response = client.get(f"/api/v2/pages/{pk}/")
+        assert response.status_code == 200, (pk, response.content[:300])
+    category = client.get(
+        "/api/v2/pages/",
+        {
+            "type": "catalog.ProductCategoryPage",
+            "slug": "application-services",
+            "fields": "service_groups",
+        },
+    ).json()["items"][0]
+    assert [g["heading"] for g in category["service_groups"]] == [
+        "Database",
+        "Services",
+    ]
+    assert category["service_groups"][0]["services"][0]["url"] == (
+        "/application-services/relational-db-mysql/"
+    )
