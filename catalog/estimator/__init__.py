@@ -1,7 +1,8 @@
 """The Online Estimator: pure-Python pricing (no Django in engine/validation)."""
 
 from catalog.estimator.engine import Estimate, Line, PriceTable, ProductPrice, estimate
-from catalog.estimator.validation import EstimateRequest, parse_request
+from catalog.estimator.request import EstimateRequest
+from catalog.estimator.validation import parse_request
 
 __all__ = [
     "Estimate",

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from catalog.estimator.engine import HOURS, SERVICE_PRODUCTS, PriceTable
+from catalog.estimator.request import (
+    AppFog,
+    BareMetal,
+    EstimateRequest,
+    HourlyItem,
+    ManagedApp,
+    RelationalDb,
+    Server,
+    SimpleBackup,
+)
 
 MAX_VALUE = Decimal(10) ** 9
 MAX_LINES = 200
@@ -20,82 +29,6 @@ PERIOD_MAX = {
 PERIODS = tuple(HOURS)
 SUPPORT_PLANS = ("developer", "professional", "enterprise")
 MANAGEABLE_OS = ("redhat", "windows")
-
-
-@dataclass
-class ManagedApp:
-    key: str
-    instances: Decimal = Decimal(1)
-    software_key: str = ""
-
-
-@dataclass
-class Server:
-    type: str = "standard"
-    os: str = "linux"
-    cpu: Decimal = Decimal(1)
-    memory: Decimal = Decimal(1)
-    storage: Decimal = Decimal(0)
-    quantity: Decimal = Decimal(1)
-    usage: Decimal = Decimal(100)
-    usage_period: str = "percentage_of_month"
-    managed: bool = False
-    managed_apps: list[ManagedApp] = field(default_factory=list)
-
-
-@dataclass
-class RelationalDb:
-    type: str = "single"
-    cpu: Decimal = Decimal(1)
-    memory: Decimal = Decimal(1)
-    storage: Decimal = Decimal(1)
-    quantity: Decimal = Decimal(1)
-    usage: Decimal = Decimal(100)
-    usage_period: str = "percentage_of_month"
-
-
-@dataclass
-class SimpleBackup:
-    storage: Decimal = Decimal(0)
-    retention_days: int = 1
-    daily_add_percent: Decimal = Decimal(0)
-    daily_delete_percent: Decimal = Decimal(0)
-    restore: Decimal = Decimal(0)
-
-
-@dataclass
-class BareMetal:
-    config: int = 1
-    os: int = 1
-    quantity: Decimal = Decimal(1)
-    usage: Decimal = Decimal(100)
-    usage_period: str = "percentage_of_month"
-
-
-@dataclass
-class HourlyItem:
-    quantity: Decimal = Decimal(1)
-    usage: Decimal = Decimal(100)
-    usage_period: str = "percentage_of_month"
-
-
-@dataclass
-class AppFog(HourlyItem):
-    memory: Decimal = Decimal(1024)
-
-
-@dataclass
-class EstimateRequest:
-    data_center: str = "VA1"
-    currency: str = "USD"
-    support: str = "developer"
-    servers: list[Server] = field(default_factory=list)
-    relational_dbs: list[RelationalDb] = field(default_factory=list)
-    simple_backups: list[SimpleBackup] = field(default_factory=list)
-    bare_metal: list[BareMetal] = field(default_factory=list)
-    intrusion_prevention: list[HourlyItem] = field(default_factory=list)
-    appfog: list[AppFog] = field(default_factory=list)
-    services: dict[str, Decimal] = field(default_factory=dict)
 
 
 Path = str | tuple[str, str]
@@ -229,6 +162,188 @@ def _software_key(
     return ""
 
 
+class _Fields:
+    """One request line's fields, read with defaults; errors land under its path."""
+
+    def __init__(self, item: dict, path: str, errors: Errors) -> None:
+        self.item, self.path, self.errors = item, path, errors
+
+    def number(
+        self,
+        name: str,
+        default: int,
+        *,
+        minimum: int = 0,
+        maximum: Decimal = MAX_VALUE,
+    ) -> Decimal:
+        return _number(
+            self.item.get(name),
+            (self.path, name),
+            self.errors,
+            default=Decimal(default),
+            minimum=Decimal(minimum),
+            maximum=maximum,
+        )
+
+    def whole(self, name: str, default: int, **bounds: Any) -> Decimal:
+        return _number(
+            self.item.get(name),
+            (self.path, name),
+            self.errors,
+            default=Decimal(default),
+            integer=True,
+            **{k: Decimal(v) for k, v in bounds.items()},
+        )
+
+    def choice(self, name: str, choices: tuple[str, ...]) -> str:
+        return _choice(
+            self.item.get(name), (self.path, name), self.errors, choices, choices[0]
+        )
+
+    def usage(self) -> tuple[Decimal, str]:
+        return _usage(self.item, self.path, self.errors)
+
+
+def _lines(data: dict, name: str, errors: Errors) -> list[_Fields]:
+    return [_Fields(item, path, errors) for path, item in _items(data, name, errors)]
+
+
+def _server(f: _Fields, table: PriceTable | None) -> Server:
+    s = Server()
+    s.type = f.choice("type", ("standard", "hyperscale"))
+    s.os = f.choice("os", ("linux", "redhat", "windows"))
+    s.cpu = f.number("cpu", 1)
+    s.memory = f.number("memory", 1)
+    s.storage = f.number("storage", 0)
+    s.quantity = f.whole("quantity", 1)
+    s.usage, s.usage_period = f.usage()
+    path, errors = f.path, f.errors
+    managed = f.item.get("managed", False)
+    if not isinstance(managed, bool):
+        errors.add((path, "managed"), "Expected true or false.")
+        managed = False
+    s.managed = managed
+    suffix = ":hyperscale" if s.type == "hyperscale" else ""
+    what = "Hyperscale server" if suffix else "Standard server"
+    for key in (
+        f"server:cpu{suffix}",
+        f"server:memory{suffix}",
+        "server:storage:hyperscale" if suffix else "server:storage:standard",
+    ):
+        _require(table, key, (path, "type"), what, errors)
+    if s.os != "linux":
+        _require(table, f"server:os:{s.os}", (path, "os"), "Operating system", errors)
+    if managed:
+        if s.os not in MANAGEABLE_OS:
+            errors.add(
+                (path, "managed"),
+                "Only Red Hat and Windows servers can be managed; linux cannot.",
+            )
+        else:
+            _require(
+                table,
+                f"server:os:{s.os}-managed",
+                (path, "managed"),
+                "Managed OS",
+                errors,
+            )
+    for j, app in _items(f.item, "managed_apps", errors):
+        apath = f"{path}.{j}"
+        key = app.get("key")
+        if not isinstance(key, str) or not key:
+            errors.add((apath, "key"), "Enter a managed application key.")
+            continue
+        _require(
+            table, f"managed-apps:{key}", (apath, "key"), "Managed application", errors
+        )
+        s.managed_apps.append(
+            ManagedApp(
+                key=key,
+                instances=_Fields(app, apath, errors).whole("instances", 1),
+                software_key=_software_key(
+                    app.get("software"), (apath, "software"), table, errors
+                ),
+            )
+        )
+    return s
+
+
+def _relational_db(f: _Fields, table: PriceTable | None) -> RelationalDb:
+    d = RelationalDb()
+    d.type = f.choice("type", ("single", "replicated"))
+    d.cpu = f.number("cpu", 1)
+    d.memory = f.number("memory", 1)
+    d.storage = f.number("storage", 1)
+    d.quantity = f.whole("quantity", 1)
+    d.usage, d.usage_period = f.usage()
+    for part in ("cpu", "memory", "storage"):
+        _require(
+            table, f"rdbs:{d.type}:{part}", (f.path, "type"), "Relational DB", f.errors
+        )
+    return d
+
+
+def _simple_backup(f: _Fields, table: PriceTable | None) -> SimpleBackup:
+    b = SimpleBackup()
+    b.storage = f.number("storage", 0)
+    b.retention_days = int(f.whole("retention_days", 1, minimum=1, maximum=31))
+    b.daily_add_percent = f.number("daily_add_percent", 0, maximum=Decimal(100))
+    b.daily_delete_percent = f.number("daily_delete_percent", 0, maximum=Decimal(100))
+    b.restore = f.number("restore", 0)
+    for key in ("server:storage:sbs-backups", "server:storage:sbs-restore"):
+        _require(table, key, f.path, "Simple Backup", f.errors)
+    return b
+
+
+def _bare_metal(f: _Fields, table: PriceTable | None) -> BareMetal:
+    m = BareMetal()
+    m.config = int(f.whole("config", 1, minimum=1, maximum=3))
+    m.os = int(f.whole("os", 1, minimum=1, maximum=5))
+    m.quantity = f.whole("quantity", 1)
+    m.usage, m.usage_period = f.usage()
+    _require(
+        table,
+        f"baremetal:config:{m.config}",
+        (f.path, "config"),
+        "Bare Metal",
+        f.errors,
+    )
+    _require(table, f"baremetal:os:{m.os}", (f.path, "os"), "Bare Metal OS", f.errors)
+    return m
+
+
+def _hourly(f: _Fields, table: PriceTable | None, cls, key: str, what: str):
+    x = cls()
+    x.quantity = f.whole("quantity", 1)
+    x.usage, x.usage_period = f.usage()
+    if cls is AppFog:
+        x.memory = f.number("memory", 1024)
+    _require(table, key, f.path, what, f.errors)
+    return x
+
+
+def _services(data: dict, table: PriceTable | None, errors: Errors) -> dict:
+    services = data.get("services")
+    if services is None:
+        return {}
+    if not isinstance(services, dict):
+        errors.add("services", "Expected an object.")
+        return {}
+    out = {}
+    for name, raw in services.items():
+        path = f"services.{name}"
+        if name not in SERVICE_PRODUCTS:
+            errors.add(
+                path, f"Unknown service. Choose from: {', '.join(SERVICE_PRODUCTS)}."
+            )
+            continue
+        qty = _number(raw, path, errors, default=Decimal(0))
+        if qty:
+            _require(table, SERVICE_PRODUCTS[name][0], path, "Service", errors)
+            out[name] = qty
+    return out
+
+
 def parse_request(
     data: Any, tables: dict[str, PriceTable] | Any
 ) -> tuple[EstimateRequest, Errors]:
@@ -254,242 +369,21 @@ def parse_request(
     req.support = _choice(
         data.get("support"), "support", errors, SUPPORT_PLANS, "developer"
     )
-
-    for path, item in _items(data, "servers", errors):
-        s = Server()
-        s.type = _choice(
-            item.get("type"),
-            (path, "type"),
-            errors,
-            ("standard", "hyperscale"),
-            "standard",
-        )
-        s.os = _choice(
-            item.get("os"),
-            (path, "os"),
-            errors,
-            ("linux", "redhat", "windows"),
-            "linux",
-        )
-        s.cpu = _number(item.get("cpu"), (path, "cpu"), errors, default=Decimal(1))
-        s.memory = _number(
-            item.get("memory"), (path, "memory"), errors, default=Decimal(1)
-        )
-        s.storage = _number(
-            item.get("storage"), (path, "storage"), errors, default=Decimal(0)
-        )
-        s.quantity = _number(
-            item.get("quantity"),
-            (path, "quantity"),
-            errors,
-            default=Decimal(1),
-            integer=True,
-        )
-        s.usage, s.usage_period = _usage(item, path, errors)
-        managed = item.get("managed", False)
-        if not isinstance(managed, bool):
-            errors.add((path, "managed"), "Expected true or false.")
-            managed = False
-        s.managed = managed
-        suffix = ":hyperscale" if s.type == "hyperscale" else ""
-        what = "Hyperscale server" if suffix else "Standard server"
-        for key in (
-            f"server:cpu{suffix}",
-            f"server:memory{suffix}",
-            "server:storage:hyperscale" if suffix else "server:storage:standard",
-        ):
-            _require(table, key, (path, "type"), what, errors)
-        if s.os != "linux":
-            _require(
-                table, f"server:os:{s.os}", (path, "os"), "Operating system", errors
-            )
-        if managed:
-            if s.os not in MANAGEABLE_OS:
-                errors.add(
-                    (path, "managed"),
-                    "Only Red Hat and Windows servers can be managed; linux cannot.",
-                )
-            else:
-                _require(
-                    table,
-                    f"server:os:{s.os}-managed",
-                    (path, "managed"),
-                    "Managed OS",
-                    errors,
-                )
-        for j, app in (
-            _items(item, "managed_apps", errors) if isinstance(item, dict) else []
-        ):
-            apath = f"{path}.{j}"
-            key = app.get("key")
-            if not isinstance(key, str) or not key:
-                errors.add((apath, "key"), "Enter a managed application key.")
-                continue
-            _require(
-                table,
-                f"managed-apps:{key}",
-                (apath, "key"),
-                "Managed application",
-                errors,
-            )
-            s.managed_apps.append(
-                ManagedApp(
-                    key=key,
-                    instances=_number(
-                        app.get("instances"),
-                        (apath, "instances"),
-                        errors,
-                        default=Decimal(1),
-                        integer=True,
-                    ),
-                    software_key=_software_key(
-                        app.get("software"), (apath, "software"), table, errors
-                    ),
-                )
-            )
-        req.servers.append(s)
-
-    for path, item in _items(data, "relational_dbs", errors):
-        d = RelationalDb()
-        d.type = _choice(
-            item.get("type"), (path, "type"), errors, ("single", "replicated"), "single"
-        )
-        d.cpu = _number(item.get("cpu"), (path, "cpu"), errors, default=Decimal(1))
-        d.memory = _number(
-            item.get("memory"), (path, "memory"), errors, default=Decimal(1)
-        )
-        d.storage = _number(
-            item.get("storage"), (path, "storage"), errors, default=Decimal(1)
-        )
-        d.quantity = _number(
-            item.get("quantity"),
-            (path, "quantity"),
-            errors,
-            default=Decimal(1),
-            integer=True,
-        )
-        d.usage, d.usage_period = _usage(item, path, errors)
-        for part in ("cpu", "memory", "storage"):
-            _require(
-                table, f"rdbs:{d.type}:{part}", (path, "type"), "Relational DB", errors
-            )
-        req.relational_dbs.append(d)
-
-    for path, item in _items(data, "simple_backups", errors):
-        b = SimpleBackup()
-        b.storage = _number(
-            item.get("storage"), (path, "storage"), errors, default=Decimal(0)
-        )
-        b.retention_days = int(
-            _number(
-                item.get("retention_days"),
-                (path, "retention_days"),
-                errors,
-                default=Decimal(1),
-                integer=True,
-                minimum=Decimal(1),
-                maximum=Decimal(31),
-            )
-        )
-        b.daily_add_percent = _number(
-            item.get("daily_add_percent"),
-            (path, "daily_add_percent"),
-            errors,
-            default=Decimal(0),
-            maximum=Decimal(100),
-        )
-        b.daily_delete_percent = _number(
-            item.get("daily_delete_percent"),
-            (path, "daily_delete_percent"),
-            errors,
-            default=Decimal(0),
-            maximum=Decimal(100),
-        )
-        b.restore = _number(
-            item.get("restore"), (path, "restore"), errors, default=Decimal(0)
-        )
-        for key in ("server:storage:sbs-backups", "server:storage:sbs-restore"):
-            _require(table, key, path, "Simple Backup", errors)
-        req.simple_backups.append(b)
-
-    for path, item in _items(data, "bare_metal", errors):
-        m = BareMetal()
-        m.config = int(
-            _number(
-                item.get("config"),
-                (path, "config"),
-                errors,
-                default=Decimal(1),
-                integer=True,
-                minimum=Decimal(1),
-                maximum=Decimal(3),
-            )
-        )
-        m.os = int(
-            _number(
-                item.get("os"),
-                (path, "os"),
-                errors,
-                default=Decimal(1),
-                integer=True,
-                minimum=Decimal(1),
-                maximum=Decimal(5),
-            )
-        )
-        m.quantity = _number(
-            item.get("quantity"),
-            (path, "quantity"),
-            errors,
-            default=Decimal(1),
-            integer=True,
-        )
-        m.usage, m.usage_period = _usage(item, path, errors)
-        _require(
-            table,
-            f"baremetal:config:{m.config}",
-            (path, "config"),
-            "Bare Metal",
-            errors,
-        )
-        _require(table, f"baremetal:os:{m.os}", (path, "os"), "Bare Metal OS", errors)
-        req.bare_metal.append(m)
-
-    for name, cls, key, what in (
-        ("intrusion_prevention", HourlyItem, "ips", "Intrusion Prevention"),
-        ("appfog", AppFog, "appfog", "AppFog"),
-    ):
-        for path, item in _items(data, name, errors):
-            x = cls()
-            x.quantity = _number(
-                item.get("quantity"),
-                (path, "quantity"),
-                errors,
-                default=Decimal(1),
-                integer=True,
-            )
-            x.usage, x.usage_period = _usage(item, path, errors)
-            if cls is AppFog:
-                x.memory = _number(
-                    item.get("memory"), (path, "memory"), errors, default=Decimal(1024)
-                )
-            _require(table, key, path, what, errors)
-            getattr(req, name).append(x)
-
-    services = data.get("services")
-    if services is not None:
-        if not isinstance(services, dict):
-            errors.add("services", "Expected an object.")
-        else:
-            for name, raw in services.items():
-                path = f"services.{name}"
-                if name not in SERVICE_PRODUCTS:
-                    errors.add(
-                        path,
-                        f"Unknown service. Choose from: {', '.join(SERVICE_PRODUCTS)}.",
-                    )
-                    continue
-                qty = _number(raw, path, errors, default=Decimal(0))
-                if qty:
-                    _require(table, SERVICE_PRODUCTS[name][0], path, "Service", errors)
-                    req.services[name] = qty
+    req.servers = [_server(f, table) for f in _lines(data, "servers", errors)]
+    req.relational_dbs = [
+        _relational_db(f, table) for f in _lines(data, "relational_dbs", errors)
+    ]
+    req.simple_backups = [
+        _simple_backup(f, table) for f in _lines(data, "simple_backups", errors)
+    ]
+    req.bare_metal = [_bare_metal(f, table) for f in _lines(data, "bare_metal", errors)]
+    req.intrusion_prevention = [
+        _hourly(f, table, HourlyItem, "ips", "Intrusion Prevention")
+        for f in _lines(data, "intrusion_prevention", errors)
+    ]
+    req.appfog = [
+        _hourly(f, table, AppFog, "appfog", "AppFog")
+        for f in _lines(data, "appfog", errors)
+    ]
+    req.services = _services(data, table, errors)
     return req, errors
