@@ -184,7 +184,7 @@ def record_acceptance(*, page, form) -> Submission:
     permalink = document.get_full_url() + document.reverse_subpage(
         "version", kwargs={"label": version.label}
     )
-    return record_submission(
+    submission = record_submission(
         page=page,
         form=form,
         extra={
@@ -194,3 +194,7 @@ def record_acceptance(*, page, form) -> Submission:
             ),
         },
     )
+    # Handed to the landing page, which shows the signer what was recorded.
+    submission.acceptance = acceptance
+    submission.permalink = permalink
+    return submission

@@ -80,6 +80,16 @@ class DPTermsPage(LumenFormMixin, AbstractEmailForm):
         context["terms_version"] = self.current_version()
         return context
 
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        response = super().render_landing_page(
+            request, form_submission, *args, **kwargs
+        )
+        response.context_data["acceptance"] = getattr(
+            form_submission, "acceptance", None
+        )
+        response.context_data["permalink"] = getattr(form_submission, "permalink", "")
+        return response
+
 
 class DPAcceptanceQuerySet(models.QuerySet):
     def update(self, **kwargs):

@@ -106,6 +106,18 @@ def test_acceptance_binds_version_and_mails_the_signer(
     assert version.rendered_text[:200] in confirmation.body
     assert ACCEPT in confirmation.body
     assert "2018-05" in Submission.objects.get().acceptance_version
+    html = response.content.decode()
+    assert "Your acceptance record" in html
+    assert version.sha256 in html
+    assert '<a href="http://localhost/dp-exhibit/v/2018-05/">2018-05</a>' in html
+    assert "grace@acme.example" in html
+
+
+def test_landing_page_escapes_the_signers_input(client, dp_page, version):
+    response = post(client, dp_page, company="<script>alert(1)</script>")
+    assert response.status_code == 200
+    assert b"<script>alert(1)" not in response.content
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in response.content
 
 
 def test_unchecked_box_is_refused(client, dp_page, version):
