@@ -6,6 +6,8 @@ fallbacks); `make check-deploy` runs `check --deploy` on these settings.
 
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import (
     CONTENT_SECURITY_POLICY,
@@ -19,6 +21,8 @@ from .base import (
 
 DEBUG = False
 SECRET_KEY = env.str(_name("SECRET_KEY"))
+if not SECRET_KEY.strip():
+    raise ImproperlyConfigured("Set SECRET_KEY (50+ random characters).")
 ALLOWED_HOSTS = env.list(_name("ALLOWED_HOSTS"))
 
 # PostgreSQL (postgres://user:pass@host:5432/name); persistent, health-checked connections.
