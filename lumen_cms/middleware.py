@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from lumen_cms.views import page_not_found
@@ -46,16 +47,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     django-csp 4 documents subclassing `get_policy_parts` for per-path policies;
     the admin's inline scripts cannot carry nonces (wagtail/wagtail#1288).
+    Previews run the public page through the middleware on a dummy request
+    (`Page.make_preview_request`): they keep the public policy, but the admin may
+    frame them.
     """
 
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponse, report_only: bool = False
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(
-            settings.LUMEN_ADMIN_PATH_PREFIX
-        ):
+        if report_only:
+            return parts
+        if request.path_info.startswith(settings.LUMEN_ADMIN_PATH_PREFIX):
             parts.config = settings.LUMEN_ADMIN_CONTENT_SECURITY_POLICY
+        elif getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
 
 

@@ -195,13 +195,35 @@ def test_admin_has_its_own_looser_policy(admin_client, home_page):
     assert_common_headers(response)
 
 
-def test_admin_login_and_preview_use_the_admin_policy(client, admin_client, home_page):
+def test_admin_login_uses_the_admin_policy(client, home_page):
     login = client.get("/admin/login/")
     assert login.status_code == 200
     assert "'unsafe-inline'" in policy(login)["script-src"]
-    preview = admin_client.get(f"/admin/pages/{home_page.pk}/edit/preview/")
-    assert policy(preview)["frame-ancestors"] == ["'self'"]
+
+
+def test_preview_keeps_the_public_policy_but_may_be_framed_by_the_admin(
+    admin_client, home_page
+):
+    """Previews render the page through the middleware on a dummy request."""
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    from tests.lumen_cms.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home_page, slug="preview-me")
+    url = f"/admin/pages/{page.pk}/edit/preview/"
+    data = nested_form_data(
+        {"title": "Draft title", "slug": page.slug, "intro": "Draft intro",
+         "body": streamfield([])}
+    )  # fmt: skip
+    assert admin_client.post(url, data).json()["is_valid"]
+    preview = admin_client.get(url)
+    assert preview.status_code == 200
+    assert "Draft intro" in preview.text
+    csp = policy(preview)
+    assert csp["frame-ancestors"] == ["'self'"]
+    assert "'unsafe-inline'" not in csp["script-src"]
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    assert_runs_under_strict_policy(preview, scripts={"/static/js/navigation.js"})
 
 
 def test_nonce_is_added_when_a_template_asks_for_one(rf):
