@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve seed test test-pg test-e2e lint format migrations-check check bench clean
+.PHONY: help install run serve seed test test-pg test-e2e lint format migrations-check check check-deploy serve-prod bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -50,6 +50,18 @@ migrations-check: install ## Fail if models and migrations disagree
 
 check: lint migrations-check test ## Everything CI runs on SQLite
 	$(MANAGE) check
+
+PROD := DJANGO_SETTINGS_MODULE=lumen_cms.settings.production
+
+check-deploy: install ## `check --deploy` on production settings (needs the production env, see README)
+	$(PROD) $(MANAGE) check --deploy --fail-level WARNING
+
+serve-prod: install ## Production: collectstatic, migrate, then gunicorn + the task worker (env: README "Production")
+	$(PROD) $(MANAGE) collectstatic --noinput -v 0
+	$(PROD) $(MANAGE) migrate --noinput
+	@$(PROD) $(MANAGE) db_worker --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PROD) $(BIN)/gunicorn -c gunicorn.conf.py lumen_cms.wsgi
 
 bench: install ## Run the benchmarks (bench/bench_*.py); BENCH=name runs a subset
 	$(BIN)/python bench/run.py $(BENCH)

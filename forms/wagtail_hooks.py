@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from forms import admin_views
+from forms import admin_views, permissions
 from forms.models import DPAcceptance
 
 
@@ -89,3 +89,18 @@ def data_subject_menu():
         icon_name="user",
         permission="forms.manage_data_subjects",
     )
+
+
+@hooks.register("filter_form_submissions_for_user")
+def require_submissions_permission(user, editable_forms):
+    return permissions.filter_forms_for_user(user, editable_forms)
+
+
+@hooks.register("after_create_page")
+def grant_new_form_pages(request, page):
+    permissions.grant_form_administrators(page=page)
+
+
+@hooks.register("after_copy_page")
+def grant_copied_form_pages(request, page, new_page):
+    permissions.grant_form_administrators(page=new_page)

@@ -1,9 +1,13 @@
-"""Show the site's own 404 page with DEBUG on too (Django then skips handler404)."""
+"""Site middleware: the 404 page with DEBUG on, and the security headers Django or
+django-csp do not set by themselves (admin CSP, Cross-Origin-Resource-Policy)."""
 
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
+
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware, PolicyParts
 
 from lumen_cms.views import page_not_found
 
@@ -36,3 +40,43 @@ class NotFoundMiddleware:
         ):
             return page_not_found(request, exception)
         return None
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp, with the Wagtail admin's own looser policy under its path.
+
+    django-csp 4 documents subclassing `get_policy_parts` for per-path policies;
+    the admin's inline scripts cannot carry nonces (wagtail/wagtail#1288).
+    Previews run the public page through the middleware on a dummy request
+    (`Page.make_preview_request`): they keep the public policy, but the admin may
+    frame them.
+    """
+
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponse, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only:
+            return parts
+        if request.path_info.startswith(settings.LUMEN_ADMIN_PATH_PREFIX):
+            parts.config = settings.LUMEN_ADMIN_CONTENT_SECURITY_POLICY
+        elif getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        return parts
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """Cross-Origin-Resource-Policy on every response: Django has no setting for it.
+
+    CORP only limits no-cors embedding (img, script); CORS still governs API fetches.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        policy = settings.SECURE_CROSS_ORIGIN_RESOURCE_POLICY
+        if policy:
+            response.headers.setdefault("Cross-Origin-Resource-Policy", policy)
+        return response

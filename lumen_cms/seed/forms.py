@@ -5,6 +5,7 @@ from pathlib import Path
 
 from wagtail.models import Page
 
+from forms.permissions import grant_form_administrators
 from lumen_cms.seed.pages import changed_fields, normalize, publish
 
 DATA = Path(__file__).parent / "data" / "forms"
@@ -60,6 +61,7 @@ def _upsert(parent: Page, model, slug: str, spec: dict):
             )
     if created or changes or fields_differ or routes_differ or not page.live:
         publish(page)
+    grant_form_administrators(page=page)
     return page
 
 

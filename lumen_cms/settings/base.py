@@ -1,8 +1,11 @@
 """Production-safe settings: everything comes from the environment (see .env.example)."""
 
+import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -57,6 +60,8 @@ INSTALLED_APPS = [
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -70,7 +75,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lumen_cms.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "lumen_cms.middleware.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "lumen_cms.middleware.NotFoundMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into a 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lumen_cms.urls"
@@ -117,6 +126,12 @@ DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Lumen Cloud <no-reply@lumen.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# django-axes first: it refuses to authenticate a locked-out username + IP pair.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -156,8 +171,17 @@ WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int(
+    "WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024
+)
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int(
+    "WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024
+)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int(
+    "WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000
+)
+# Avatars come from the site itself: no third-party image host in the admin's CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",
@@ -179,6 +203,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int(
     "DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_500_000
 )
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Uploads larger than this are spooled to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = env.int(
+    "DJANGO_FILE_UPLOAD_MAX_MEMORY_SIZE", default=2_500_000
+)
 
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
@@ -196,11 +224,79 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": True,
 }
 
+# Security headers (README "Production"). HSTS and the HTTPS redirect are production's.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = env.str(
+    "DJANGO_SECURE_REFERRER_POLICY", default="strict-origin-when-cross-origin"
+)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Read by lumen_cms.middleware.CrossOriginResourcePolicyMiddleware (Django has none).
+SECURE_CROSS_ORIGIN_RESOURCE_POLICY = env.str(
+    "DJANGO_CROSS_ORIGIN_RESOURCE_POLICY", default="same-site"
+)
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp 4). Public pages: scripts from this origin
+# only (or carrying the request's nonce); inline styles are allowed, scripts never.
+csp_report_uri = env.list("CSP_REPORT_URI", default=[])
+csp_extra_img_src = env.list("CSP_EXTRA_IMG_SRC", default=[])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *csp_extra_img_src],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": csp_report_uri or None,
+    }
+}
+# The Wagtail admin uses inline scripts and eval (modal choosers, TableBlock), and
+# frames its own preview: it gets this looser policy (lumen_cms.middleware).
+LUMEN_ADMIN_PATH_PREFIX = "/admin/"
+LUMEN_ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *csp_extra_img_src],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF, "https://releases.wagtail.org"],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+    "report-uri": csp_report_uri or None,
+}
+if HEADLESS_PREVIEW_CLIENT_URL:
+    _preview = urlsplit(HEADLESS_PREVIEW_CLIENT_URL)
+    LUMEN_ADMIN_CONTENT_SECURITY_POLICY["frame-src"].append(
+        f"{_preview.scheme}://{_preview.netloc}"
+    )
+
+# Admin login brute-force protection (django-axes): lock a username + IP pair.
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=env.float("AXES_COOLOFF_MINUTES", default=15)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Behind a proxy, name the header it sets (HTTP_X_FORWARDED_FOR) and its hop count.
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list("AXES_IP_HEADERS", default=["REMOTE_ADDR"])
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=None)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,102 @@
+"""Editorial roles: Editors, Form administrators (and DP acceptances for Legal editors).
+
+"Editors" and "Moderators" come from Wagtail's own migrations and "Legal editors"
+from legal/0002; this completes them rather than duplicating them. Form pages
+created later get the Form administrators' rights from forms.permissions.
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+EDITORS = "Editors"
+FORM_ADMINISTRATORS = "Form administrators"
+LEGAL_EDITORS = "Legal editors"
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+EDITOR_COLLECTION_PERMISSIONS = {
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+}
+FORM_ADMIN_PERMISSIONS = {
+    "forms": (
+        "view_submission",
+        "manage_data_subjects",
+        "view_outboundemail",
+        "change_outboundemail",
+    ),
+}
+FORM_PAGE_MODELS = ("formpage", "dptermspage")
+
+
+def _permissions(Permission, app_label, codenames):
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename__in=codenames
+    )
+
+
+def create_roles(apps, schema_editor):
+    for label in ("wagtailcore", "wagtailimages", "wagtaildocs", "forms"):
+        config = apps.get_app_config(label)
+        config.models_module = True
+        create_permissions(config, apps=apps, verbosity=0)
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    access_admin = _permissions(Permission, "wagtailadmin", ["access_admin"])
+
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    editors.permissions.add(*access_admin)
+    root_page = Page.objects.filter(depth=1).order_by("path").first()
+    if root_page is not None:
+        for permission in _permissions(Permission, "wagtailcore", EDITOR_PAGE_PERMISSIONS):
+            GroupPagePermission.objects.get_or_create(
+                group=editors, page=root_page, permission=permission
+            )
+    root_collection = Collection.objects.filter(depth=1).order_by("path").first()
+    if root_collection is not None:
+        for app_label, codenames in EDITOR_COLLECTION_PERMISSIONS.items():
+            for permission in _permissions(Permission, app_label, codenames):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=editors, collection=root_collection, permission=permission
+                )
+
+    form_admins, _ = Group.objects.get_or_create(name=FORM_ADMINISTRATORS)
+    form_admins.permissions.add(*access_admin)
+    for app_label, codenames in FORM_ADMIN_PERMISSIONS.items():
+        form_admins.permissions.add(*_permissions(Permission, app_label, codenames))
+    change_page = _permissions(Permission, "wagtailcore", ["change_page"]).first()
+    for page in Page.objects.filter(
+        content_type__app_label="forms", content_type__model__in=FORM_PAGE_MODELS
+    ):
+        GroupPagePermission.objects.get_or_create(
+            group=form_admins, page=page, permission=change_page
+        )
+
+    legal_editors = Group.objects.filter(name=LEGAL_EDITORS).first()
+    if legal_editors is not None:
+        legal_editors.permissions.add(
+            *_permissions(Permission, "forms", ["view_dpacceptance"])
+        )
+
+
+def remove_roles(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name=FORM_ADMINISTRATORS).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("lumen_cms", "0001_initial"),
+        ("legal", "0002_legal_editors_workflow_and_guards"),
+        ("forms", "0002_dptermspage_dptermsfield_dpacceptance"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_roles, remove_roles)]
