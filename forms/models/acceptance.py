@@ -80,6 +80,20 @@ class DPTermsPage(LumenFormMixin, AbstractEmailForm):
         context["terms_version"] = self.current_version()
         return context
 
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """The confirmation names the version the submission was bound to."""
+        response = super().render_landing_page(
+            request, form_submission, *args, **kwargs
+        )
+        if form_submission is not None and self.terms_page_id:
+            label, _, digest = form_submission.acceptance_version.rpartition(" sha256:")
+            response.context_data["accepted_version"] = (
+                self.terms_page.versions.filter(label=label, sha256=digest)
+                .select_related("document")
+                .first()
+            )
+        return response
+
 
 class DPAcceptanceQuerySet(models.QuerySet):
     def update(self, **kwargs):

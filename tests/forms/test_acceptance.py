@@ -108,6 +108,16 @@ def test_acceptance_binds_version_and_mails_the_signer(
     assert "2018-05" in Submission.objects.get().acceptance_version
 
 
+def test_confirmation_page_names_the_accepted_version(client, dp_page, version):
+    response = post(client, dp_page)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Recorded." in html
+    assert "version 2018-05" in html
+    assert version.sha256 in html
+    assert version.get_absolute_url() in html
+
+
 def test_unchecked_box_is_refused(client, dp_page, version):
     response = post(client, dp_page, i_accept_lumens_data_protection_terms="")
     assert response.status_code == 400
