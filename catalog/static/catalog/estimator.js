@@ -90,7 +90,9 @@
     table.appendChild(cell("caption", body.data_center + ", amounts in " + body.currency));
     var tbody = document.createElement("tbody");
     body.lines.forEach(function (line) {
-      tbody.appendChild(row(line.label + " (" + line.kind + " " + line.index + ")", s + line.monthly,
+      // The API counts lines from 0; people count from 1 (service lines are named).
+      var ref = typeof line.index === "number" ? line.index + 1 : line.index;
+      tbody.appendChild(row(line.label + " (" + line.kind + " " + ref + ")", s + line.monthly,
         line.setup_fee !== "0.00" ? s + line.setup_fee : ""));
     });
     table.appendChild(tbody);
