@@ -6,12 +6,15 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+E2E_ARGS ?= --output test-artifacts/playwright --screenshot only-on-failure --tracing retain-on-failure
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve seed test test-pg test-e2e lint format migrations-check check check-deploy serve-prod bench clean
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -36,6 +39,13 @@ test: install ## Run the test suite (SQLite unless DATABASE_URL is set)
 
 test-pg: install ## Run the test suite against the local PostgreSQL server
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/lumen $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+test-e2e: install ## Browser tests (Playwright + Debian's Chromium, installed if missing)
+	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive \
+	  $(SUDO) apt-get install -y -o DPkg::Lock::Timeout=600 chromium; }
+	LUMEN_E2E_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -p no:cacheprovider -m e2e tests/e2e $(E2E_ARGS) $(PYTEST_ARGS)
+	@echo "Screenshots: $(CURDIR)/test-artifacts/screenshots/"
 
 lint: install ## Ruff lint and format check
 	$(BIN)/ruff check .

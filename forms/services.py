@@ -196,5 +196,4 @@ def record_acceptance(*, page, form) -> Submission:
     )
     # Handed to the landing page, which shows the signer what was recorded.
     submission.acceptance = acceptance
-    submission.permalink = permalink
     return submission

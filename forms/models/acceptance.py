@@ -81,13 +81,13 @@ class DPTermsPage(LumenFormMixin, AbstractEmailForm):
         return context
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """The confirmation shows the signer the record bound to the exact version."""
         response = super().render_landing_page(
             request, form_submission, *args, **kwargs
         )
         response.context_data["acceptance"] = getattr(
             form_submission, "acceptance", None
         )
-        response.context_data["permalink"] = getattr(form_submission, "permalink", "")
         return response
 
 

@@ -107,6 +107,7 @@ def test_estimator_add_and_remove_lines(client, home_page, prices):
     page = EstimatorPageFactory(parent=home_page)
     html = client.post(page.url, form_data(add="appfog")).content.decode()
     assert 'name="appfog-0-memory" value="1024"' in html
+    assert '<th scope="row">Standard Linux server, 2 vCPU / 4 GB RAM</th>' in html
     assert total(html) == ["$92.40"]  # new AppFog line at its defaults: 0.04 * 720
     html = client.post(page.url, form_data(remove="servers-0")).content.decode()
     assert total(html) == ["$0.00"]

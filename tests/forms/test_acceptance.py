@@ -109,7 +109,7 @@ def test_acceptance_binds_version_and_mails_the_signer(
     html = response.content.decode()
     assert "Your acceptance record" in html
     assert version.sha256 in html
-    assert '<a href="http://localhost/dp-exhibit/v/2018-05/">2018-05</a>' in html
+    assert f'<a href="{version.get_absolute_url()}">2018-05</a>' in html
     assert "grace@acme.example" in html
 
 
