@@ -161,7 +161,18 @@ WAGTAIL_SITE_NAME = "Lumen Cloud"
 WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL full-text search (stemmed English; the GIN index on title || body is
+# added by lumen_cms/migrations/0002); elsewhere the database default (SQLite FTS5).
+WAGTAILSEARCH_BACKENDS = {
+    "default": (
+        {
+            "BACKEND": "wagtail.search.backends.database.postgres.postgres",
+            "SEARCH_CONFIG": "english",
+        }
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        else {"BACKEND": "wagtail.search.backends.database"}
+    )
+}
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = [
@@ -179,6 +190,12 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAIL_I18N_ENABLED = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Form posts accepted per client IP and form page within the window (forms/spam.py).
+FORMS_RATE_LIMIT = (
+    env.int("FORMS_RATE_LIMIT_POSTS", default=10),
+    env.int("FORMS_RATE_LIMIT_WINDOW", default=600),
+)
 
 # A 2.5 MB body is refused before any form parsing (see forms app).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int(
