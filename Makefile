@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve seed test test-pg test-e2e lint format migrations-check check bench clean
+.PHONY: help install run serve seed test test-pg test-e2e lint format migrations-check check bench load-forms clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -51,8 +51,12 @@ migrations-check: install ## Fail if models and migrations disagree
 check: lint migrations-check test ## Everything CI runs on SQLite
 	$(MANAGE) check
 
-bench: install ## Run the benchmarks (bench/bench_*.py); BENCH=name runs a subset
+bench: install ## Run the benchmarks (bench/bench_*.py; local PostgreSQL and Redis); BENCH=name runs a subset
+	@command -v wrk >/dev/null 2>&1 || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python bench/run.py $(BENCH)
+
+load-forms: install ## 200 concurrent form posts against gunicorn; SMTP down, then up: count what arrives
+	$(BIN)/python bench/run.py forms_load
 
 clean: ## Remove the virtualenv, database, static and media files
 	rm -rf $(VENV) db.sqlite3 staticfiles media
