@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 E2E_ARGS ?= --output test-artifacts/playwright --screenshot only-on-failure --tracing retain-on-failure
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve seed test test-pg test-e2e lint format migrations-check check check-deploy serve-prod bench clean
+.PHONY: help install run serve seed test test-pg test-e2e lint format migrations-check check check-deploy serve-prod bench load-forms clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -73,8 +73,12 @@ serve-prod: install ## Production: collectstatic, migrate, then gunicorn + the t
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PROD) $(BIN)/gunicorn -c gunicorn.conf.py lumen_cms.wsgi
 
-bench: install ## Run the benchmarks (bench/bench_*.py); BENCH=name runs a subset
+bench: install ## Run the benchmarks (bench/bench_*.py; local PostgreSQL and Redis); BENCH=name runs a subset
+	@command -v wrk >/dev/null 2>&1 || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python bench/run.py $(BENCH)
+
+load-forms: install ## 200 concurrent form posts against gunicorn; SMTP down, then up: count what arrives
+	$(BIN)/python bench/run.py forms_load
 
 clean: ## Remove the virtualenv, database, static and media files
 	rm -rf $(VENV) db.sqlite3 staticfiles media

@@ -1,4 +1,4 @@
-"""Drop the cached menu fragments whenever what they show may have changed."""
+"""Drop cached pages and menu fragments whenever what they show may have changed."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -11,8 +11,69 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from lumen_cms import page_cache
 from lumen_cms.models import NavigationSettings
 from lumen_cms.navigation import invalidate_navigation_cache
+
+# Writes that never change a public page: visitors' records, admin and task
+# bookkeeping, search index rows, renditions made while rendering.
+UNRELATED_APPS = frozenset(
+    {
+        "admin",
+        "auth",
+        "contenttypes",
+        "sessions",
+        "django_tasks_database",
+        "wagtail_headless_preview",
+        "wagtailadmin",
+        "wagtailembeds",
+        "wagtailforms",
+        "wagtailsearch",
+        "wagtailusers",
+    }
+)
+UNRELATED_MODELS = frozenset(
+    {
+        "forms.datasubjectaction",
+        "forms.dpacceptance",
+        "forms.outboundemail",
+        "forms.submission",
+        "wagtailcore.comment",
+        "wagtailcore.commentreply",
+        "wagtailcore.modellogentry",
+        "wagtailcore.pagelogentry",
+        "wagtailcore.pagesubscription",
+        "wagtailcore.referenceindex",
+        "wagtailcore.revision",
+        "wagtailcore.taskstate",
+        "wagtailcore.uploadedfile",
+        "wagtailcore.workflowstate",
+        "wagtailimages.rendition",
+    }
+)
+# A draft save touches only these columns of the live page row.
+DRAFT_FIELDS = frozenset(
+    {
+        "comments",
+        "wagtail_admin_comments",
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+def changes_public_pages(sender, update_fields=None) -> bool:
+    meta = sender._meta
+    if meta.app_label in UNRELATED_APPS or meta.label_lower in UNRELATED_MODELS:
+        return False
+    return not (
+        update_fields and issubclass(sender, Page) and update_fields <= DRAFT_FIELDS
+    )
 
 
 @receiver(page_published)
@@ -21,12 +82,21 @@ from lumen_cms.navigation import invalidate_navigation_cache
 @receiver(post_page_move)
 def _page_changed(sender, instance, **kwargs) -> None:
     invalidate_navigation_cache()
+    page_cache.bump_generation()
+
+
+@receiver(post_save)
+def _content_saved(sender, instance, update_fields=None, **kwargs) -> None:
+    if changes_public_pages(sender, update_fields):
+        page_cache.bump_generation()
 
 
 @receiver(post_delete)
-def _page_deleted(sender, instance, **kwargs) -> None:
+def _content_deleted(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
         invalidate_navigation_cache()
+    if changes_public_pages(sender):
+        page_cache.bump_generation()
 
 
 @receiver(post_save, sender=NavigationSettings)

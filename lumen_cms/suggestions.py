@@ -26,19 +26,18 @@ def suggest_pages(*, site: Site | None, path: str, limit: int = 3) -> list[dict]
     wanted_path = "-".join(words)
     wanted_last = words[-1]
     wanted_text = " ".join(words)
-    root = Page.objects.filter(pk=site.root_page_id).values("path", "url_path").first()
-    if root is None:
-        return []
+    # Site.find_for_request already loaded the root page (select_related).
+    root = site.root_page
     candidates = (
         Page.objects.live()
-        .filter(path__startswith=root["path"])
-        .exclude(pk=site.root_page_id)
+        .filter(path__startswith=root.path)
+        .exclude(pk=root.pk)
         .values("title", "slug", "url_path")[:MAX_CANDIDATES]
     )
     scored = []
     for row in candidates:
         slug = row["slug"]
-        relative = row["url_path"][len(root["url_path"]) :]
+        relative = row["url_path"][len(root.url_path) :]
         score = max(
             SequenceMatcher(
                 None, wanted_path, relative.strip("/").replace("/", "-")

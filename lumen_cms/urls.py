@@ -13,6 +13,7 @@ from lumen_cms.openapi import openapi_view
 handler404 = "lumen_cms.views.page_not_found"
 
 urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/navigation/", views.navigation_api, name="navigation_api"),

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -57,6 +58,14 @@ def search(request: HttpRequest) -> HttpResponse:
             "max_query_length": MAX_QUERY_LENGTH,
         },
     )
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness for load balancers: the process answers; no database or cache."""
+    response = HttpResponse("ok", content_type="text/plain")
+    add_never_cache_headers(response)
+    return response
 
 
 @require_GET

@@ -115,9 +115,9 @@ class ServicePage(Page):
 
     @property
     def related_service_pages(self) -> list["ServicePage"]:
-        ids = [r.related_page_id for r in self.related_services.all()]
-        pages = ServicePage.objects.live().in_bulk(ids)
-        return [pages[i] for i in ids if i in pages]
+        """Live related services in editor order, in one query (a join)."""
+        links = self.related_services.select_related("related_page")
+        return [link.related_page for link in links if link.related_page.live]
 
     @property
     def related_service_summaries(self) -> list[dict]:

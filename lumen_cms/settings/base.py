@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "lumen_cms.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -119,6 +120,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://lumen")}
+# Public pages for anonymous visitors: seconds kept server-side (0: off), and the
+# Cache-Control max-age (browsers) and s-maxage (CDNs, proxies) they are sent with.
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+PAGE_CACHE_S_MAXAGE = env.int("PAGE_CACHE_S_MAXAGE", default=300)
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -170,7 +176,18 @@ WAGTAIL_SITE_NAME = "Lumen Cloud"
 WAGTAILADMIN_BASE_URL = env.str(
     "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 )
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL full-text search (stemmed English; the GIN index on title || body is
+# added by lumen_cms/migrations/0003); elsewhere the database default (SQLite FTS5).
+WAGTAILSEARCH_BACKENDS = {
+    "default": (
+        {
+            "BACKEND": "wagtail.search.backends.database.postgres.postgres",
+            "SEARCH_CONFIG": "english",
+        }
+        if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        else {"BACKEND": "wagtail.search.backends.database"}
+    )
+}
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int(
     "WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024
 )
@@ -197,6 +214,12 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAIL_I18N_ENABLED = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+
+# Form posts accepted per client IP and form page within the window (forms/spam.py).
+FORMS_RATE_LIMIT = (
+    env.int("FORMS_RATE_LIMIT_POSTS", default=10),
+    env.int("FORMS_RATE_LIMIT_WINDOW", default=600),
+)
 
 # A 2.5 MB body is refused before any form parsing (see forms app).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int(
@@ -236,6 +259,8 @@ SECURE_CROSS_ORIGIN_RESOURCE_POLICY = env.str(
     "DJANGO_CROSS_ORIGIN_RESOURCE_POLICY", default="same-site"
 )
 X_FRAME_OPTIONS = "DENY"
+# Load balancers probe /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -158,8 +159,9 @@ class StatusPage(ExternalPreviewMixin, Page):
         ]
         return context
 
-    @property
+    @cached_property
     def data_centers(self) -> list[StatusDataCenter]:
+        """Read by both the overall status line and the table: one query."""
         return list(StatusDataCenter.objects.all())
 
     @property

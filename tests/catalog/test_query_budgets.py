@@ -1,0 +1,13 @@
+"""Query budgets of the catalog's public pages (see the `query_budget` fixture)."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_product_category_page(lumen_site, query_budget):
+    query_budget("/managed-services/", cold=13, warm=8)
+
+
+def test_service_page_with_related_services(lumen_site, query_budget):
+    query_budget("/managed-services/mysql/", cold=16, warm=10)
