@@ -11,7 +11,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = Path(os.environ.get("CTL_DOCS", ROOT.parent.parent / "shared/data/ctl-docs"))
+# The workplace keeps the corpora in ../shared/data beside the checkout; a clone
+# elsewhere finds them through CTL_DOCS or the workplace's own folder.
+_CANDIDATES = [p / "shared/data/ctl-docs" for p in ROOT.parents] + [
+    Path("/work/shared/data/ctl-docs")
+]
+CORPORA = Path(
+    os.environ.get("CTL_DOCS")
+    or next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0])
+)
 TARGET_SECONDS = 60.0
 
 
