@@ -16,11 +16,13 @@ from lumen_cms.models import NavigationSettings
 from lumen_cms.navigation import invalidate_navigation_cache
 
 # Writes that never change a public page: visitors' records, admin and task
-# bookkeeping, search index rows, renditions made while rendering.
+# bookkeeping, login attempts (anyone can cause them: they must not empty the cache),
+# search index rows, renditions made while rendering.
 UNRELATED_APPS = frozenset(
     {
         "admin",
         "auth",
+        "axes",
         "contenttypes",
         "sessions",
         "django_tasks_database",

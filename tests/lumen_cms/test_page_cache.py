@@ -195,6 +195,8 @@ def test_healthz_answers_without_the_database(client, django_assert_num_queries)
         ("forms.submission", None, False),
         ("forms.outboundemail", None, False),
         ("sessions.session", None, False),
+        ("axes.accessattempt", None, False),
+        ("axes.accesslog", None, False),
     ],
 )
 def test_which_writes_drop_the_page_cache(label, update_fields, expected):
@@ -206,3 +208,10 @@ def test_which_writes_drop_the_page_cache(label, update_fields, expected):
 def test_page_model_subclasses_follow_the_draft_rule(about):
     assert not changes_public_pages(type(about), frozenset({"draft_title"}))
     assert isinstance(about, Page)
+
+
+def test_failed_admin_logins_keep_the_cached_pages(client, about):
+    assert client.get(about.url)["X-Page-Cache"] == "miss"
+    for _ in range(3):
+        Client().post("/admin/login/", {"username": "nobody", "password": "wrong"})
+    assert client.get(about.url)["X-Page-Cache"] == "hit"
