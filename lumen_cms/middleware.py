@@ -9,9 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 
+from lumen_cms.page_cache import NON_PAGE_PREFIXES
 from lumen_cms.views import page_not_found
-
-EXCLUDED_PREFIXES = ("/admin/", "/api/", "/static/", "/media/", "/documents/")
 
 
 class NotFoundMiddleware:
@@ -25,7 +24,7 @@ class NotFoundMiddleware:
             and response.status_code == 404
             and getattr(request, "resolver_match", None) is None
             and not getattr(response, "lumen_not_found", False)
-            and not request.path.startswith(EXCLUDED_PREFIXES)
+            and not request.path.startswith(NON_PAGE_PREFIXES)
         ):
             return page_not_found(request)
         return response
@@ -36,7 +35,7 @@ class NotFoundMiddleware:
         if (
             settings.DEBUG
             and isinstance(exception, Http404)
-            and not request.path.startswith(EXCLUDED_PREFIXES)
+            and not request.path.startswith(NON_PAGE_PREFIXES)
         ):
             return page_not_found(request, exception)
         return None

@@ -26,7 +26,8 @@ GENERATION_KEY = "lumen-page-cache:generation"
 KEY_PREFIX = "lumen-page-cache:page:"
 SERVED_PAGE_ATTR = "_lumen_served_page"
 STATUS_HEADER = "X-Page-Cache"
-EXCLUDED_PREFIXES = ("/admin/", "/api/", "/static/", "/media/", "/documents/")
+# Paths that are never site pages: the 404 middleware skips them too.
+NON_PAGE_PREFIXES = ("/admin/", "/api/", "/static/", "/media/", "/documents/")
 # Cookies that may change what a page shows: a session (login, passed view
 # restrictions) or pending messages. Any other cookie (csrftoken, analytics) does not.
 PERSONAL_COOKIES = ("messages",)
@@ -62,7 +63,7 @@ def may_use_cache(request: HttpRequest) -> bool:
     """Only session-less GETs of public paths read or fill the shared cache."""
     if request.method != "GET" or getattr(request, "is_dummy", False):
         return False
-    return not request.path.startswith(EXCLUDED_PREFIXES) and without_session(request)
+    return not request.path.startswith(NON_PAGE_PREFIXES) and without_session(request)
 
 
 def page_key(request: HttpRequest) -> str:

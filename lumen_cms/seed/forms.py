@@ -11,15 +11,18 @@ from lumen_cms.seed.pages import changed_fields, normalize, publish
 DATA = Path(__file__).parent / "data" / "forms"
 
 
-def _rows(related, specs: list[dict], defaults: dict) -> tuple[list[dict], list[dict]]:
-    """The child rows as they are and as the seed wants them, in comparable form."""
+def _sync_rows(related, row_model, specs: list[dict], defaults: dict, *, force: bool):
+    """Replace the child rows by the seed's when they differ; True if replaced."""
     wanted = [{**defaults, **spec} for spec in specs]
     keys = {key for spec in wanted for key in spec}
     current = [
         {key: getattr(row, key) for key in keys}
         for row in related.order_by("sort_order")
     ]
-    return normalize(current), normalize(wanted)
+    if not force and normalize(current) == normalize(wanted):
+        return False
+    related.set([row_model(sort_order=i, **row) for i, row in enumerate(wanted)])
+    return True
 
 
 def _upsert(parent: Page, model, slug: str, spec: dict):
@@ -27,7 +30,6 @@ def _upsert(parent: Page, model, slug: str, spec: dict):
     from forms.models import DPTermsField, FormField, FormRoute
 
     field_model = DPTermsField if model.__name__ == "DPTermsPage" else FormField
-    field_defaults = {"choices": "", "required": True}
     values = {k: v for k, v in spec.items() if k not in {"fields", "routes"}}
     page = model.objects.child_of(parent).filter(slug=slug).first()
     created = page is None
@@ -39,26 +41,16 @@ def _upsert(parent: Page, model, slug: str, spec: dict):
         changes = changed_fields(page, values)
         for key, value in changes.items():
             setattr(page, key, value)
-    current, wanted = _rows(page.form_fields, spec.get("fields", []), field_defaults)
-    fields_differ = current != wanted
-    if created or fields_differ:
-        page.form_fields.set(
-            [
-                field_model(sort_order=i, **{**field_defaults, **field})
-                for i, field in enumerate(spec.get("fields", []))
-            ]
-        )
-    routes_differ = False
-    if hasattr(page, "routes"):
-        current, wanted = _rows(page.routes, spec.get("routes", []), {})
-        routes_differ = current != wanted
-        if created or routes_differ:
-            page.routes.set(
-                [
-                    FormRoute(sort_order=i, **route)
-                    for i, route in enumerate(spec.get("routes", []))
-                ]
-            )
+    fields_differ = _sync_rows(
+        page.form_fields,
+        field_model,
+        spec.get("fields", []),
+        {"choices": "", "required": True},
+        force=created,
+    )
+    routes_differ = hasattr(page, "routes") and _sync_rows(
+        page.routes, FormRoute, spec.get("routes", []), {}, force=created
+    )
     if created or changes or fields_differ or routes_differ or not page.live:
         publish(page)
     grant_form_administrators(page=page)
