@@ -17,7 +17,7 @@ class FeatureListBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        template = "components/blocks/feature_list_block.html"
+        template = "catalog/blocks/feature_list_block.html"
 
 
 class ServiceCallToActionBlock(blocks.StructBlock):
@@ -29,16 +29,16 @@ class ServiceCallToActionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "pick"
-        template = "components/blocks/service_call_to_action_block.html"
+        template = "catalog/blocks/service_call_to_action_block.html"
 
 
 class ServiceBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        max_length=200, icon="title", template="components/blocks/plain_heading.html"
+        max_length=200, icon="title", template="catalog/blocks/plain_heading.html"
     )
     paragraph = blocks.RichTextBlock(
         features=["h3", "h4", "bold", "italic", "ol", "ul", "link"],
-        template="components/blocks/paragraph_block.html",
+        template="catalog/blocks/paragraph_block.html",
     )
     features = FeatureListBlock()
     call_to_action = ServiceCallToActionBlock()

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from legal.blocks import LegalBodyBlock
+from legal.conf import HostBaseTemplateMixin
 from legal.structure import freeze_body
 
 label_validator = RegexValidator(
@@ -66,7 +67,7 @@ class LegalDocumentVersionQuerySet(models.QuerySet):
         raise ImmutableVersionError("Publish versions with legal.services.")
 
 
-class LegalDocumentPage(RoutablePageMixin, Page):
+class LegalDocumentPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
     intro = models.TextField(
         blank=True,
         help_text="Short introduction shown above the document and in listings.",

@@ -42,7 +42,7 @@ class CodeBlock(blocks.StructBlock):
 
     class Meta:
         icon = "code"
-        template = "components/blocks/code_block.html"
+        template = "resources/blocks/code_block.html"
 
 
 class ArticleImageBlock(blocks.StructBlock):
@@ -54,7 +54,7 @@ class ArticleImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        template = "components/blocks/article_image_block.html"
+        template = "resources/blocks/article_image_block.html"
 
     def get_api_representation(self, value, context=None):
         image = value.get("image")
@@ -102,7 +102,7 @@ class ArticleTableBlock(TableBlock):
 
     class Meta:
         icon = "table"
-        template = "components/blocks/article_table_block.html"
+        template = "resources/blocks/article_table_block.html"
 
 
 class ArticleBodyBlock(blocks.StreamBlock):

@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from catalog.conf import HostBaseTemplateMixin
 from catalog.models.pricing import (
     PRICE_FIELDS,
     Currency,
@@ -27,7 +28,7 @@ def _choose(request, name: str, options: list[str], default: str) -> str:
     return value if value in options else default
 
 
-class PricingCatalogPage(Page):
+class PricingCatalogPage(HostBaseTemplateMixin, Page):
     intro = RichTextField(blank=True, help_text="Shown above the price tables.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -81,7 +82,7 @@ class PricingCatalogPage(Page):
         return context
 
 
-class EstimatorPage(Page):
+class EstimatorPage(HostBaseTemplateMixin, Page):
     intro = RichTextField(blank=True, help_text="Shown above the estimator form.")
     disclaimer = models.TextField(
         blank=True,

@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey
 from rest_framework.fields import ReadOnlyField
 
 from catalog.blocks import ServiceBodyBlock
+from catalog.conf import HostBaseTemplateMixin
 
 
 def service_summary(page: "ServicePage") -> dict:
@@ -23,7 +24,7 @@ def service_summary(page: "ServicePage") -> dict:
     }
 
 
-class ProductCategoryPage(Page):
+class ProductCategoryPage(HostBaseTemplateMixin, Page):
     """A family of services (e.g. Managed Services); children ordered in the tree."""
 
     intro = models.TextField(
@@ -76,7 +77,7 @@ class ProductCategoryPage(Page):
         return context
 
 
-class ServicePage(Page):
+class ServicePage(HostBaseTemplateMixin, Page):
     """One managed or application service."""
 
     summary = models.CharField(

@@ -20,6 +20,7 @@ from wagtail.models import Orderable
 from modelcluster.fields import ParentalKey
 
 from forms.builder import LimitedFormBuilder
+from forms.conf import HostBaseTemplateMixin
 
 DEFAULT_FAILURE = "There was a problem submitting the form. Please try again."
 
@@ -53,7 +54,7 @@ class FormRoute(Orderable):
         return self.choice
 
 
-class LumenFormMixin(models.Model):
+class LumenFormMixin(HostBaseTemplateMixin, models.Model):
     """Fields shared by every Lumen form page (texts, retention, routing)."""
 
     intro = RichTextField(blank=True)

@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from resources.blocks import ArticleBodyBlock
+from resources.conf import HostBaseTemplateMixin
 from resources.preview import ExternalPreviewMixin
 from resources.serializers import (
     CategorySerializer,
@@ -29,7 +30,7 @@ from resources.serializers import (
 ARTICLES_PER_PAGE = 20
 
 
-class ArticleIndexPage(ExternalPreviewMixin, Page):
+class ArticleIndexPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     """A listing of articles (Knowledge Base, guides, API docs, blog) with filters."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -152,7 +153,7 @@ class ArticlePageQuerySet(PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class ArticlePage(ExternalPreviewMixin, Page):
+class ArticlePage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     """One knowledge-base article, guide, API reference page or blog post."""
 
     date = models.DateField(null=True, blank=True, help_text="Publication date.")

@@ -6,6 +6,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from resources.conf import HostBaseTemplateMixin
 from resources.preview import ExternalPreviewMixin
 from resources.serializers import RichTextHTMLField
 
@@ -32,7 +33,7 @@ class DeveloperLinkBlock(blocks.StructBlock):
         }
 
 
-class DeveloperCenterPage(ExternalPreviewMixin, Page):
+class DeveloperCenterPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     links = StreamField(
         [("link", DeveloperLinkBlock())],

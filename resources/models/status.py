@@ -15,6 +15,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from resources.conf import HostBaseTemplateMixin
 from resources.preview import ExternalPreviewMixin
 from resources.serializers import (
     DataCenterSerializer,
@@ -129,7 +130,7 @@ class Incident(index.Indexed, ClusterableModel):
             raise ValidationError({"resolved_at": "Cannot be before the start."})
 
 
-class StatusPage(ExternalPreviewMixin, Page):
+class StatusPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     """For Developers → Status: every data center's status and the incident log."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
