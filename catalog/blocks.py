@@ -42,3 +42,58 @@ class ServiceBodyBlock(blocks.StreamBlock):
     )
     features = FeatureListBlock()
     call_to_action = ServiceCallToActionBlock()
+
+
+class SupportFeatureBlock(blocks.StructBlock):
+    """One row of the estimator's support plans comparison."""
+
+    feature = blocks.CharBlock(max_length=120)
+    developer = blocks.CharBlock(max_length=200, required=False)
+    professional = blocks.CharBlock(max_length=200, required=False)
+    enterprise = blocks.CharBlock(max_length=200, required=False)
+
+    class Meta:
+        icon = "table"
+        label = "Support feature"
+
+
+SUPPORT_FEATURES = (
+    (
+        "Who it suits",
+        "Included with every account at no charge",
+        "The usual choice for contract customers",
+        "Designated engineers are quoted separately",
+    ),
+    ("Forums, documentation, white papers, guides", "Included", "Included", "Included"),
+    ("Unlimited break/fix (24x7)", "Included", "Included", "Included"),
+    (
+        "Tier 1 support (24x7)",
+        "Ticketing",
+        "Ticketing, chat, email, phone",
+        "Ticketing, chat, email, phone",
+    ),
+    (
+        "Tier 2 support (24x7)",
+        "Pool of shared engineers",
+        "Pool of shared engineers",
+        "Designated engineers",
+    ),
+    ("Response time (SLA)", "Under 8 hours", "Under 60 minutes", "Under 30 minutes"),
+    (
+        "Service management",
+        "Not included",
+        "Shared or designated",
+        "Shared or designated",
+    ),
+)
+
+
+def default_support_features() -> list[tuple[str, dict]]:
+    """What new estimator pages compare (the historical estimator's table)."""
+    return [
+        (
+            "feature",
+            {"feature": f, "developer": d, "professional": p, "enterprise": e},
+        )
+        for f, d, p, e in SUPPORT_FEATURES
+    ]

@@ -1,109 +1,164 @@
-"""Binds the EstimatorPage's no-JavaScript form and prices it with the shared engine."""
+"""The EstimatorPage's request handling: the GET form (the estimate is the URL), its
+Add/Remove buttons, and the context the templates render, priced by the API's engine.
+"""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, QueryDict
+from decimal import Decimal
+from typing import Any
+from urllib.parse import parse_qsl
 
-from catalog.estimator_forms import (
-    FORMSETS,
-    LINE_FORMS,
-    EstimateSettingsForm,
-    ServicesForm,
-)
-from catalog.models.pricing import Currency, DataCenter, Product
-from catalog.views import run_estimate
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 
+from catalog.estimator import estimate, parse_request
+from catalog.estimator.comparison import compare
+from catalog.estimator.encoding import Decoded, apply_edit, decode, encode
+from catalog.estimator.serialization import assumptions
+from catalog.estimator.vocabulary import SUPPORT_PLANS
+from catalog.estimator_form import FormBuilder, Option
+from catalog.models import PriceBook
+from catalog.price_tables import PriceTables
+from catalog.views import comparison_json, estimate_body
 
-def _edit_lines(data: QueryDict) -> QueryDict:
-    """Apply the "add line" and "remove" submit buttons to a copy of the POST data."""
-    data = data.copy()
-    add = data.get("add")
-    if add in FORMSETS:
-        total = f"{add}-TOTAL_FORMS"
-        try:
-            index = max(int(data.get(total, 0)), 0)
-        except ValueError:
-            index = 0
-        if index < 50:
-            data[total] = str(index + 1)
-            for name, field in LINE_FORMS[add][1].base_fields.items():
-                initial = field.initial
-                if initial not in (None, False):
-                    data[f"{add}-{index}-{name}"] = str(initial)
-                elif getattr(field, "choices", None) and not initial:
-                    data[f"{add}-{index}-{name}"] = str(list(field.choices)[0][0])
-    remove = data.get("remove", "")
-    if "-" in remove:
-        data[f"{remove}-DELETE"] = "on"
-    return data
+# What a new visitor starts from: one typical server.
+STARTER = {"servers": [{"os": "linux", "cpu": 2, "memory": 4, "storage": 50}]}
+ESTIMATE_PARAMS = ("dc", "currency", "support")
 
 
-def build_estimator_context(request: HttpRequest) -> dict:
-    data_centers = [
-        (dc.alias, f"{dc.alias} – {dc.name}") for dc in DataCenter.objects.all()
-    ]
-    currencies = [(c.code, f"{c.code} {c.symbol}") for c in Currency.objects.all()]
-    software = list(
-        Product.objects.filter(
-            key__startswith="software:", data_center__alias="VA1"
-        ).values_list("name", "name")
-    )
-    bound = request.method == "POST"
-    data = _edit_lines(request.POST) if bound else None
-    settings_form = EstimateSettingsForm(
-        data,
-        data_centers=data_centers,
-        currencies=currencies,
-        initial={"data_center": "VA1", "currency": "USD", "support": "developer"},
-    )
-    formsets = {}
-    for kind, formset_class in FORMSETS.items():
-        kwargs = (
-            {"form_kwargs": {"software_choices": software}} if kind == "servers" else {}
-        )
-        initial = [{}] if kind == "servers" and not bound else None
-        formsets[kind] = formset_class(data, prefix=kind, initial=initial, **kwargs)
-    services_form = ServicesForm(data, prefix="services")
-    context = {
-        "settings_form": settings_form,
-        "line_formsets": [
-            (kind, LINE_FORMS[kind][0], fs) for kind, fs in formsets.items()
-        ],
-        "services_form": services_form,
-        "estimate": None,
-        "estimate_errors": {},
-    }
-    if not bound:
-        default_server = {"cpu": 2, "memory": 4, "storage": 50}
-        context["estimate"], _ = run_estimate({"servers": [default_server]})
-        return context
-    valid = settings_form.is_valid() & services_form.is_valid()
-    valid = all([fs.is_valid() for fs in formsets.values()]) and valid  # noqa: C419
-    if not valid:
-        return context
-    payload = dict(settings_form.cleaned_data)
-    for kind, fs in formsets.items():
-        rows = [
-            f for f in fs.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
+def _pairs(request: HttpRequest) -> list[tuple[str, str]]:
+    return [(k, v[-1]) for k, v in request.GET.lists()]
+
+
+def edit_redirect(request: HttpRequest, page: Any) -> HttpResponseRedirect | None:
+    """Add or Remove pressed (a GET, as the form): apply it and redirect to the
+    estimate's canonical URL, so reloading or going back never repeats it."""
+    decoded = decode(_pairs(request))
+    add, remove = decoded.extra.get("add"), decoded.extra.get("remove")
+    if not (add or remove) or not apply_edit(decoded):
+        return None
+    query = encode(decoded.payload)
+    anchor = "estimator-form"
+    if add and not add.endswith("-app"):
+        numbers = [
+            n for kind, n in decode(parse_qsl(query)).lines.values() if kind == add
         ]
-        payload[kind] = []
-        for form in rows:
-            values = (
-                form.to_json() if hasattr(form, "to_json") else dict(form.cleaned_data)
-            )
-            values.pop("DELETE", None)
-            payload[kind].append({k: _plain(v) for k, v in values.items()})
-    payload["services"] = {
-        k: _plain(v) for k, v in services_form.cleaned_data.items() if v
+        anchor = f"{add}{max(numbers)}" if numbers else f"section-{add}"
+    elif add:
+        anchor = add.removesuffix("-app")
+    return HttpResponseRedirect(f"{page.url}?{query}#{anchor}", status=303)
+
+
+def _decoded(request: HttpRequest) -> tuple[Decoded, bool]:
+    """The request's estimate, or the starter estimate for a visitor who has none."""
+    decoded = decode(_pairs(request))
+    has_lines = any(isinstance(v, list) for v in decoded.payload.values())
+    fresh = not has_lines and "services" not in decoded.payload
+    if fresh and not any(p in request.GET for p in ESTIMATE_PARAMS):
+        return decode(parse_qsl(encode(STARTER))), True
+    return decoded, False
+
+
+def _settings(tables: PriceTables, payload: dict, body: dict | None) -> dict:
+    snap = tables.snapshot
+    dc = payload.get("data_center", "VA1")
+    currency = payload.get("currency", "USD")
+    first = next(iter(snap.tables.values()), None)
+    currencies = sorted(first.currencies.items()) if first else []
+    plans = {p["plan"]: p for p in (body or {}).get("support_plans", [])}
+    return {
+        "data_centers": [
+            Option(alias, f"{alias} – {t.data_center_name}", selected=alias == dc)
+            for alias, t in snap.tables.items()
+        ],
+        "currencies": [
+            Option(code, f"{code} ({symbol})", selected=code == currency)
+            for code, (_, symbol) in currencies
+        ],
+        "plans": [
+            {
+                "value": plan,
+                "label": label,
+                "checked": plan == payload.get("support", "developer"),
+                "priced": plans.get(plan),
+            }
+            for plan, label in SUPPORT_PLANS.items()
+        ],
     }
-    body, errors = run_estimate(payload)
-    context["estimate"] = body
-    context["estimate_errors"] = errors
-    return context
 
 
-def _plain(value):
-    """JSON-compatible value for the engine (Decimals become strings)."""
-    if isinstance(value, list | dict | bool | int) or value is None:
-        return value
-    return str(value)
+def _support_rows(tables: PriceTables, symbol: str, rate: Decimal) -> list[str]:
+    """The graduated support charge in words, from the support tiers."""
+    table = next(iter(tables.snapshot.tables.values()), None)
+    rows, lower = [], 0
+    for up_to, percentage in table.support_tiers if table else ():
+        rows.append(
+            f"{(percentage * 100).normalize():f}% of monthly usage from"
+            f" {symbol}{lower * rate:,.0f} to {symbol}{up_to * rate:,.0f}"
+        )
+        lower = up_to
+    return rows
+
+
+def _price_book_notice(tables: PriceTables, asked: str) -> dict | None:
+    snap = tables.snapshot
+    if not asked or snap.book_id.startswith(asked.lower()[:12]):
+        return None
+    old = PriceBook.find(asked.lower())
+    return {
+        "then": old.created_at if old else None,
+        "now": snap.book_created,
+        "id": snap.book_id,
+    }
+
+
+def build_estimator_context(request: HttpRequest, page: Any) -> dict:
+    decoded, fresh = _decoded(request)
+    payload = {**decoded.payload, "skip_unavailable": True}
+    tables = PriceTables()
+    parsed, errors = parse_request(payload, tables)
+    table = tables.get(payload.get("data_center", "VA1"))
+    body = None
+    if not errors:
+        body = estimate_body(
+            estimate(parsed, table), decoded.payload, tables, decoded.price_book
+        )
+    unavailable = (body or {}).get("unavailable") or [
+        {"path": u.path, "section": u.section, "line": u.line, "reason": u.reason}
+        for u in parsed.unavailable
+    ]
+    currency = table.currencies.get(payload.get("currency", "USD")) if table else None
+    rate, symbol = currency if currency else (Decimal(1), "$")
+    form = FormBuilder(
+        decoded, table, tables, body, errors, unavailable, rate=rate, symbol=symbol
+    ).build()
+    query = encode(decoded.payload)
+    api = reverse("catalog:estimator-api")
+    comparison = None
+    if decoded.extra.get("compare") and not errors:
+        results, _ = compare(decoded.payload, tables)
+        comparison = comparison_json(results, tables)
+        for row in comparison["data_centers"]:
+            moved = {**decoded.payload, "data_center": row["data_center"]}
+            row["url"] = f"{page.url}?{encode(moved)}"
+    return {
+        "est": body,
+        "est_form": form,
+        "est_symbol": symbol,
+        "est_errors": form.summary,
+        "est_settings": _settings(tables, decoded.payload, body),
+        "est_unavailable": unavailable,
+        "est_fresh": fresh,
+        "est_comparison": comparison,
+        "est_query": query,
+        "est_canonical": f"{page.url}?{query}",
+        "est_share_url": request.build_absolute_uri(
+            f"{page.url}?{body['query']}" if body else f"{page.url}?{query}"
+        ),
+        "est_csv_url": f"{api}?{query}&skip_unavailable=1&format=csv",
+        "est_compare_url": f"{page.url}?{query}&compare=1#compare",
+        "est_api_url": api,
+        "est_price_book_notice": _price_book_notice(tables, decoded.price_book),
+        "est_support_rows": _support_rows(tables, symbol, rate),
+        "est_assumptions": assumptions(),
+    }

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from catalog.models import Currency, DataCenter, PriceSection, Product, SupportTier
-from catalog.price_tables import invalidate_price_tables
+from catalog.price_tables import invalidate_price_tables, snapshot
 
 SHEET_FIELDS = {
     "hourly": "hourly",
@@ -34,6 +34,7 @@ class ImportReport:
     currencies: int = 0
     support_tiers: int = 0
     issues: list[str] = field(default_factory=list)
+    price_book: str = ""
 
     def summary(self) -> str:
         return (
@@ -41,7 +42,8 @@ class ImportReport:
             f"{self.created} created, {self.updated} updated, "
             f"{self.unchanged} unchanged, "
             f"{self.deleted} deleted; {self.currencies} currencies, "
-            f"{self.support_tiers} support tiers; {len(self.issues)} issues"
+            f"{self.support_tiers} support tiers; {len(self.issues)} issues;"
+            f" price book {self.price_book}"
         )
 
 
@@ -238,6 +240,16 @@ def import_sheet(
     ).delete()
 
 
+def _fits(value: Decimal, field: Any) -> bool:
+    """True when a DecimalField stores `value` without rounding."""
+    _, digits, exponent = value.normalize().as_tuple()
+    decimals = max(-exponent, 0)
+    whole = len(digits) + exponent
+    return decimals <= field.decimal_places and max(whole, 0) <= (
+        field.max_digits - field.decimal_places
+    )
+
+
 def _import_currencies(folder: Path, report: ImportReport) -> None:
     data = _load_json(folder / "json" / "exchange-rates.json", report)
     rates = data.get("USD") if isinstance(data, dict) else None
@@ -250,6 +262,12 @@ def _import_currencies(folder: Path, report: ImportReport) -> None:
         )
         if not isinstance(raw, dict) or rate is None or rate <= 0 or problem:
             report.issues.append(f"currency {code}: invalid rate skipped")
+            continue
+        if not _fits(rate, Currency._meta.get_field("rate")):
+            report.issues.append(
+                f"currency {code}: rate {rate} has more digits than can be stored"
+                " exactly; kept as it was"
+            )
             continue
         Currency.objects.update_or_create(
             code=str(raw.get("id") or code)[:3],
@@ -338,4 +356,5 @@ def import_pricing(*, folder: Path) -> ImportReport:
         if path.name not in listed and path.name != "data-center-prices.json":
             report.issues.append(f"{path.name}: not a listed data center, skipped")
     invalidate_price_tables()
+    report.price_book = snapshot().book_id
     return report

@@ -1,41 +1,158 @@
-"""JSON endpoint of the Online Estimator; same engine and price tables as the page."""
+"""JSON and CSV endpoints of the Online Estimator; same engine as the page.
+
+`POST /api/estimator/` takes the JSON request; `GET` (and form-encoded `POST`) take
+the URL encoding of catalog.estimator.encoding, the one the page's share links use.
+"""
+
+from __future__ import annotations
 
 import json
+from typing import Any
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from catalog.estimator import estimate, parse_request
+from catalog.estimator.comparison import compare
+from catalog.estimator.encoding import TRUE, decode, encode
+from catalog.estimator.engine import Estimate
+from catalog.estimator.export import estimate_csv
+from catalog.estimator.serialization import estimate_json, money
+from catalog.models import PriceBook
 from catalog.price_tables import PriceTables
 
 MAX_BODY = 256 * 1024
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def run_estimate(data: object) -> tuple[dict | None, dict]:
-    """(response body, errors) for untrusted estimate input."""
-    tables = PriceTables()
+def price_book_json(tables: PriceTables, asked: Any = None) -> dict:
+    """The current price book, and whether it differs from the one a client names."""
+    snap = tables.snapshot
+    book: dict[str, Any] = dict(snap.book)
+    if isinstance(asked, str) and asked:
+        book["requested"] = asked[:64]
+        book["changed"] = not snap.book_id.startswith(asked.lower()[:12])
+        if book["changed"]:
+            old = PriceBook.find(asked.lower())
+            book["requested_created"] = old.created_at.isoformat() if old else None
+    return book
+
+
+def estimate_body(
+    est: Estimate, payload: dict, tables: PriceTables, asked: Any
+) -> dict:
+    body = estimate_json(est)
+    body["price_book"] = price_book_json(tables, asked)
+    body["query"] = encode(
+        {k: v for k, v in payload.items() if k != "skip_unavailable"},
+        price_book=tables.snapshot.book_id,
+    )
+    return body
+
+
+def run_estimate(data: Any, tables: PriceTables | None = None) -> tuple[Any, dict]:
+    """(Estimate, {}) or (None, errors) for untrusted estimate input."""
+    tables = tables or PriceTables()
     request, errors = parse_request(data, tables)
     if errors:
         return None, dict(errors)
-    table = tables.get(request.data_center)
-    return estimate(request, table).as_json(), {}
+    return estimate(request, tables.get(request.data_center)), {}
 
 
-@csrf_exempt  # a public, side-effect-free JSON calculation for headless clients
-@require_POST
-def estimator_api(request: HttpRequest) -> JsonResponse:
+def _bad(message: str) -> JsonResponse:
+    return JsonResponse({"errors": {"non_field_errors": [message]}}, status=400)
+
+
+def read_payload(request: HttpRequest) -> tuple[dict | None, Any, JsonResponse | None]:
+    """(payload, requested price book, error response) from any accepted encoding."""
+    if request.method == "GET" or request.content_type in FORM_TYPES:
+        params = request.GET if request.method == "GET" else request.POST
+        decoded = decode((k, v[-1]) for k, v in params.lists())
+        payload = decoded.payload
+        if params.get("skip_unavailable", "").lower() in TRUE:
+            payload["skip_unavailable"] = True
+        return payload, decoded.price_book, None
     if len(request.body) > MAX_BODY:
-        return JsonResponse(
-            {"errors": {"non_field_errors": ["Body too large."]}}, status=400
-        )
+        return None, None, _bad("The request is too large.")
     try:
         data = json.loads(request.body or b"{}")
     except (ValueError, RecursionError):
-        return JsonResponse(
-            {"errors": {"non_field_errors": ["Invalid JSON."]}}, status=400
-        )
-    body, errors = run_estimate(data)
+        return None, None, _bad("The request is not valid JSON.")
+    asked = data.pop("price_book", None) if isinstance(data, dict) else None
+    return data, asked, None
+
+
+def wants_csv(request: HttpRequest) -> bool:
+    if request.GET.get("format") == "csv":
+        return True
+    return request.headers.get("Accept", "").split(",")[0].strip() == "text/csv"
+
+
+def csv_response(body: dict) -> HttpResponse:
+    generated = timezone.now().replace(microsecond=0).isoformat()
+    response = HttpResponse(
+        estimate_csv(body, generated=generated), content_type="text/csv; charset=utf-8"
+    )
+    name = f"estimate-{body['data_center']}-{body['price_book']['id']}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@csrf_exempt  # a public, side-effect-free calculation for headless clients
+@require_http_methods(["GET", "POST"])
+def estimator_api(request: HttpRequest) -> HttpResponse:
+    payload, asked, error = read_payload(request)
+    if error is not None:
+        return error
+    tables = PriceTables()
+    est, errors = run_estimate(payload, tables)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
+    body = estimate_body(est, payload, tables, asked)
+    if wants_csv(request):
+        return csv_response(body)
     return JsonResponse(body)
+
+
+def comparison_json(results: list[Estimate], tables: PriceTables) -> dict:
+    first = results[0] if results else None
+    return {
+        "currency": first.currency if first else "USD",
+        "symbol": first.symbol if first else "$",
+        "support_plan": first.support_plan if first else "developer",
+        "price_book": price_book_json(tables),
+        "data_centers": [
+            {
+                "data_center": e.data_center,
+                "data_center_name": e.data_center_name,
+                "complete": not e.unavailable,
+                "lines": len(e.lines),
+                "usage_total": money(e.usage_total * e.rate),
+                "support": money(e.support * e.rate),
+                "monthly_total": money(e.monthly_total * e.rate),
+                "setup_fees": money(e.setup_fees * e.rate),
+                "unavailable": [
+                    {"path": u.path, "line": u.line, "reason": u.reason}
+                    for u in e.unavailable
+                ],
+            }
+            for e in results
+        ],
+    }
+
+
+@csrf_exempt  # a public, side-effect-free calculation for headless clients
+@require_http_methods(["GET", "POST"])
+def estimator_compare_api(request: HttpRequest) -> HttpResponse:
+    payload, _, error = read_payload(request)
+    if error is not None:
+        return error
+    if not isinstance(payload, dict):
+        return _bad("Expected a JSON object.")
+    tables = PriceTables()
+    results, errors = compare(payload, tables)
+    if errors:
+        return JsonResponse({"errors": dict(errors)}, status=400)
+    return JsonResponse(comparison_json(results, tables))

@@ -1,14 +1,20 @@
-"""The Online Estimator: pure-Python pricing (no Django in engine/validation)."""
+"""The Online Estimator: pure-Python pricing (no Django in the estimator package)."""
 
-from catalog.estimator.engine import Estimate, Line, PriceTable, ProductPrice, estimate
+from catalog.estimator.engine import (
+    Estimate,
+    PricedLine,
+    PriceTable,
+    ProductPrice,
+    estimate,
+)
 from catalog.estimator.request import EstimateRequest
 from catalog.estimator.validation import parse_request
 
 __all__ = [
     "Estimate",
     "EstimateRequest",
-    "Line",
     "PriceTable",
+    "PricedLine",
     "ProductPrice",
     "estimate",
     "parse_request",

@@ -1,12 +1,17 @@
-"""Turn untrusted JSON into a typed EstimateRequest, with a message per field."""
+"""Turn untrusted JSON into a typed EstimateRequest, with a message per field.
+
+Field paths (`servers[0].cpu`) are for programs; messages are for people and never
+name internal product keys. What a data center does not offer is refused, or with
+`skip_unavailable` left out and listed, so a page can keep the lines that apply.
+"""
 
 from __future__ import annotations
 
 import math
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Protocol
 
-from catalog.estimator.engine import HOURS, SERVICE_PRODUCTS, PriceTable
+from catalog.estimator.engine import PriceTable, Unavailable
 from catalog.estimator.request import (
     AppFog,
     BareMetal,
@@ -17,373 +22,648 @@ from catalog.estimator.request import (
     Server,
     SimpleBackup,
 )
+from catalog.estimator.vocabulary import (
+    BARE_METAL_CONFIGS,
+    BARE_METAL_OS,
+    DEFAULT_MS_SQL_LICENCE,
+    LINE_KINDS,
+    MANAGEABLE_OS,
+    MANAGED_APPS,
+    MAX_GB,
+    MAX_INSTANCES,
+    MAX_LINES,
+    MAX_QUANTITY,
+    MAX_SERVICE_COUNT,
+    MS_SQL_LICENCE_PREFIX,
+    MYSQL_REPLICATION,
+    OS_NAMES,
+    SERVICES,
+    SUPPORT_PLANS,
+    USAGE_MAX,
+)
 
-MAX_VALUE = Decimal(10) ** 9
-MAX_LINES = 200
-PERIOD_MAX = {
-    "percentage_of_month": Decimal(100),
-    "hours_per_month": Decimal(744),
-    "hours_per_week": Decimal(168),
-    "hours_per_day": Decimal(24),
+TOP_LEVEL = {
+    "data_center",
+    "currency",
+    "support",
+    "services",
+    "skip_unavailable",
+    "price_book",
+    *LINE_KINDS,
 }
-PERIODS = tuple(HOURS)
-SUPPORT_PLANS = ("developer", "professional", "enterprise")
-MANAGEABLE_OS = ("redhat", "windows")
+USAGE_FIELDS = {"quantity", "usage", "usage_period"}
+FIELDS = {
+    "servers": {
+        "type",
+        "os",
+        "cpu",
+        "memory",
+        "storage",
+        "managed",
+        "managed_apps",
+        *USAGE_FIELDS,
+    },
+    "relational_dbs": {"type", "cpu", "memory", "storage", *USAGE_FIELDS},
+    "simple_backups": {
+        "storage",
+        "retention_days",
+        "daily_add_percent",
+        "daily_delete_percent",
+        "restore",
+    },
+    "bare_metal": {"config", "os", *USAGE_FIELDS},
+    "intrusion_prevention": USAGE_FIELDS,
+    "appfog": {"memory", *USAGE_FIELDS},
+}
+APP_FIELDS = {"key", "instances", "software", "storage"}
 
 
-Path = str | tuple[str, str]
+class Tables(Protocol):
+    def get(self, alias: str) -> PriceTable | None: ...
 
 
 class Errors(dict):
-    """Field path -> messages; a path may be (prefix, name), joined only on error."""
+    """Field path -> messages."""
 
-    def add(self, path: Path, message: str) -> None:
-        if isinstance(path, tuple):
-            path = ".".join(path)
-        self.setdefault(path, []).append(message)
+    def add(self, path: str, message: str) -> None:
+        messages = self.setdefault(path, [])
+        if message not in messages:
+            messages.append(message)
 
-    def get(self, path: Path, default=None):
-        if isinstance(path, tuple):
-            path = ".".join(path)
-        return super().get(path, default)
+
+def _names(names: list[str], limit: int = 5) -> str:
+    shown = [repr(n[:30]) if isinstance(n, str) else repr(n) for n in names[:limit]]
+    more = len(names) - limit
+    return ", ".join(shown) + (f" and {more:,} more" if more > 0 else "")
+
+
+def _unknown_keys(obj: dict, allowed: set[str], path: str, errors: Errors) -> None:
+    unknown = [k for k in obj if k not in allowed]
+    if unknown:
+        errors.add(
+            path or "non_field_errors",
+            f"Unknown field{'s' if len(unknown) > 1 else ''}: {_names(unknown)}.",
+        )
+
+
+def _bound(value: Decimal) -> str:
+    return f"{value:,}"
 
 
 def _number(
     raw: Any,
-    path: Path,
+    path: str,
     errors: Errors,
     *,
     default: Decimal,
-    integer: bool = False,
-    minimum: Decimal = Decimal(0),
-    maximum: Decimal = MAX_VALUE,
+    minimum: Decimal,
+    maximum: Decimal,
+    whole: bool = True,
 ) -> Decimal:
+    """A number within [minimum, maximum]; whole numbers come back without decimals."""
+    kind = "a whole number" if whole else "a number"
+    expected = f"Enter {kind} from {_bound(minimum)} to {_bound(maximum)}."
     if raw is None:
         return default
-    if type(raw) is int and minimum <= raw <= maximum:
-        return Decimal(raw)
-    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-        errors.add(path, "Enter a number.")
+    if type(raw) is int:
+        value = Decimal(raw) if abs(raw) < 10**30 else None
+    elif isinstance(raw, float) and not isinstance(raw, bool):
+        value = Decimal(repr(raw)) if math.isfinite(raw) else None
+    elif isinstance(raw, str) and len(raw) <= 40:
+        try:
+            value = Decimal(raw.strip().replace(",", ""))
+        except InvalidOperation:
+            value = None
+    else:
+        value = None
+    if value is None or not value.is_finite():
+        errors.add(path, expected)
         return default
-    if isinstance(raw, float) and not math.isfinite(raw):
-        errors.add(path, "Enter a finite number.")
+    if whole:
+        if value != value.to_integral_value():
+            errors.add(path, expected)
+            return default
+        value = Decimal(int(value))
+    if not minimum <= value <= maximum:
+        errors.add(path, expected)
         return default
-    try:
-        value = Decimal(str(raw).strip()) if isinstance(raw, str) else Decimal(str(raw))
-    except InvalidOperation:
-        errors.add(path, "Enter a number.")
-        return default
-    if not value.is_finite():
-        errors.add(path, "Enter a finite number.")
-        return default
-    if integer and value != value.to_integral_value():
-        errors.add(path, "Enter a whole number.")
-        return default
-    if value < minimum:
-        errors.add(path, f"Enter a number of at least {minimum}.")
-        return default
-    if value > maximum:
-        errors.add(path, f"Enter a number of at most {maximum}.")
-        return default
-    return value
+    return Decimal(int(value)) if value == value.to_integral_value() else value
 
 
-def _choice(raw: Any, path: Path, errors: Errors, choices, default: str) -> str:
+def _choice(
+    raw: Any, path: str, errors: Errors, choices: dict[str, str], default: str
+) -> str:
     if raw is None:
         return default
     if not isinstance(raw, str) or raw not in choices:
-        errors.add(path, f"Choose one of: {', '.join(choices)}.")
+        errors.add(path, f"Choose one of: {', '.join(choices.values())}.")
         return default
     return raw
 
 
-def _usage(item: dict, path: str, errors: Errors) -> tuple[Decimal, str]:
-    period = _choice(
-        item.get("usage_period"),
-        (path, "usage_period"),
-        errors,
-        PERIODS,
-        "percentage_of_month",
-    )
-    usage = _number(
-        item.get("usage"),
-        (path, "usage"),
-        errors,
-        default=Decimal(100),
-        maximum=PERIOD_MAX[period],
-    )
-    return usage, period
+def _flag(raw: Any, path: str, errors: Errors) -> bool:
+    if raw is None:
+        return False
+    if isinstance(raw, bool):
+        return raw
+    errors.add(path, "Expected true or false.")
+    return False
 
 
-def _items(data: dict, name: str, errors: Errors) -> list[tuple[str, dict]]:
+PERIOD_CHOICES = {
+    "percentage_of_month": "percentage of the month",
+    "hours_per_month": "hours a month",
+    "hours_per_week": "hours a week",
+    "hours_per_day": "hours a day",
+}
+
+
+class Checker:
+    """One request's validation state: the data center's table, errors and what the
+    data center cannot offer (refused, or listed and left out)."""
+
+    def __init__(self, table: PriceTable | None, tables: Any, skip: bool) -> None:
+        self.table = table
+        self.tables = tables
+        self.skip = skip
+        self.errors = Errors()
+        self.unavailable: list[Unavailable] = []
+
+    def where(self) -> str:
+        t = self.table
+        return f"{t.data_center} ({t.data_center_name})" if t else ""
+
+    def elsewhere(self, keys: tuple[str, ...]) -> str:
+        finder = getattr(self.tables, "offered_in", None)
+        if finder is None or self.table is None:
+            return ""
+        others = [a for a in finder(keys) if a != self.table.data_center]
+        if not others:
+            return " No data center offers it."
+        if len(others) <= 4:
+            return f" Available in {', '.join(others)}."
+        return f" Available in {len(others)} other data centers."
+
+    def missing(self, *keys: str) -> bool:
+        return self.table is not None and not all(map(self.table.offers, keys))
+
+    def not_offered(
+        self,
+        path: str,
+        section: str,
+        line: str,
+        what: str,
+        keys: tuple[str, ...],
+        consequence: str = "",
+    ) -> None:
+        reason = f"{what} not offered in {self.where()}.{self.elsewhere(keys)}"
+        if self.skip:
+            self.unavailable.append(
+                Unavailable(path, section, line, (reason + consequence).strip())
+            )
+        else:
+            self.errors.add(path, reason)
+
+    def number(self, item: dict, path: str, name: str, default, low, high, whole=True):
+        return _number(
+            item.get(name),
+            f"{path}.{name}",
+            self.errors,
+            default=Decimal(default),
+            minimum=Decimal(low),
+            maximum=Decimal(high),
+            whole=whole,
+        )
+
+    def usage(self, item: dict, path: str) -> tuple[Decimal, str]:
+        period = _choice(
+            item.get("usage_period"),
+            f"{path}.usage_period",
+            self.errors,
+            PERIOD_CHOICES,
+            "percentage_of_month",
+        )
+        usage = self.number(item, path, "usage", 100, 0, USAGE_MAX[period], whole=False)
+        return usage, period
+
+    def quantity(self, item: dict, path: str) -> Decimal:
+        return self.number(item, path, "quantity", 1, 1, MAX_QUANTITY)
+
+
+def _lines(data: dict, name: str, c: Checker) -> list[tuple[int, str, dict]]:
     raw = data.get(name)
     if raw is None:
         return []
     if not isinstance(raw, list):
-        errors.add(name, "Expected a list.")
-        return []
-    if len(raw) > MAX_LINES:
-        errors.add(name, f"At most {MAX_LINES} lines.")
+        c.errors.add(name, "Expected a list of lines.")
         return []
     out = []
     for i, item in enumerate(raw):
+        path = f"{name}[{i}]"
         if not isinstance(item, dict):
-            errors.add(f"{name}[{i}]", "Expected an object.")
-        else:
-            out.append((f"{name}[{i}]", item))
+            c.errors.add(path, "Expected an object.")
+            continue
+        _unknown_keys(item, FIELDS[name], path, c.errors)
+        out.append((i, path, item))
     return out
 
 
-def _require(
-    table: PriceTable | None, key: str, path: Path, what: str, errors: Errors
-) -> None:
-    if table is not None and not table.offers(key):
-        if any(m.startswith(what + " (") for m in errors.get(path, [])):
-            return
-        errors.add(path, f"{what} ({key}) is not offered in {table.data_center}.")
-
-
-def _software_key(
-    raw: Any, path: Path, table: PriceTable | None, errors: Errors
-) -> str:
+def _software(raw: Any, app: str, path: str, c: Checker) -> str:
+    """The licence's product key: MS SQL defaults to Standard Edition."""
     if raw in (None, ""):
+        return DEFAULT_MS_SQL_LICENCE if app == "ms-sql" else ""
+    if not isinstance(raw, str) or len(raw) > 200:
+        c.errors.add(path, "Enter the name of a software licence.")
         return ""
-    if not isinstance(raw, str):
-        errors.add(path, "Enter a software name.")
-        return ""
-    if table is None:
-        return ""
-    if raw in table.software:
-        return table.software[raw]
     key = raw if raw.startswith("software:") else f"software:{raw}"
-    if table.offers(key):
-        return key
-    errors.add(path, f"Unknown software licence {raw!r} in {table.data_center}.")
-    return ""
+    if c.table is not None and raw in c.table.software:
+        key = c.table.software[raw]
+    if app == "ms-sql" and not key.startswith(MS_SQL_LICENCE_PREFIX):
+        c.errors.add(path, "Choose a Microsoft SQL Server edition.")
+        return ""
+    return key
 
 
-class _Fields:
-    """One request line's fields, read with defaults; errors land under its path."""
-
-    def __init__(self, item: dict, path: str, errors: Errors) -> None:
-        self.item, self.path, self.errors = item, path, errors
-
-    def number(
-        self,
-        name: str,
-        default: int,
-        *,
-        minimum: int = 0,
-        maximum: Decimal = MAX_VALUE,
-    ) -> Decimal:
-        return _number(
-            self.item.get(name),
-            (self.path, name),
-            self.errors,
-            default=Decimal(default),
-            minimum=Decimal(minimum),
-            maximum=maximum,
+def _app(
+    c: Checker,
+    server: Server,
+    item: dict,
+    path: str,
+    line_name: str,
+    j: int,
+) -> ManagedApp | None:
+    section = "hyperscale" if server.type == "hyperscale" else "servers"
+    key = item.get("key")
+    os_name = OS_NAMES[server.os]
+    if not isinstance(key, str) or key not in MANAGED_APPS:
+        choices = [a.key for a in MANAGED_APPS.values() if server.os in a.os]
+        c.errors.add(
+            f"{path}.key",
+            f"Choose a managed application: {', '.join(choices)}."
+            if choices
+            else "Linux servers have no managed applications.",
         )
-
-    def whole(self, name: str, default: int, **bounds: Any) -> Decimal:
-        return _number(
-            self.item.get(name),
-            (self.path, name),
-            self.errors,
-            default=Decimal(default),
-            integer=True,
-            **{k: Decimal(v) for k, v in bounds.items()},
+        return None
+    spec = MANAGED_APPS[key]
+    if server.os not in spec.os:
+        c.errors.add(
+            f"{path}.key",
+            f"{spec.label} runs on"
+            f" {' or '.join(OS_NAMES[o] for o in spec.os)} servers,"
+            f" not {os_name}.",
         )
-
-    def choice(self, name: str, choices: tuple[str, ...]) -> str:
-        return _choice(
-            self.item.get(name), (self.path, name), self.errors, choices, choices[0]
+        return None
+    if not server.managed:
+        c.errors.add(
+            f"{path}.key",
+            f"{spec.label} needs a managed operating system: choose Managed,"
+            " or remove the application.",
         )
+        return None
+    app = ManagedApp(key=key, index=j)
+    if spec.instances:
+        app.instances = int(c.number(item, path, "instances", 1, 1, MAX_INSTANCES))
+    elif item.get("instances") not in (None, 1, "1"):
+        c.errors.add(
+            f"{path}.instances",
+            "Only MySQL and Microsoft SQL Server run several instances per server.",
+        )
+    if spec.per_gb:
+        app.storage = c.number(
+            item, path, "storage", server.storage, 0, MAX_GB, whole=False
+        )
+    app.software_key = _software(item.get("software"), key, f"{path}.software", c)
+    product = f"managed-apps:{key}"
+    keys = (product, app.software_key) if app.software_key else (product,)
+    if c.missing(*keys):
+        what = f"{spec.label} is" if c.missing(product) else "This software licence is"
+        c.not_offered(
+            path, section, line_name, what, keys, f" {line_name} is priced without it."
+        )
+        return None
+    if c.table is not None and product in c.table.products:
+        price = c.table.products[product]
+        if (price.monthly if spec.per_gb else price.hourly) is None:
+            c.errors.add(path, f"{spec.label} has no published price.")
+            return None
+    return app
 
-    def usage(self) -> tuple[Decimal, str]:
-        return _usage(self.item, self.path, self.errors)
 
-
-def _lines(data: dict, name: str, errors: Errors) -> list[_Fields]:
-    return [_Fields(item, path, errors) for path, item in _items(data, name, errors)]
-
-
-def _server(f: _Fields, table: PriceTable | None) -> Server:
-    s = Server()
-    s.type = f.choice("type", ("standard", "hyperscale"))
-    s.os = f.choice("os", ("linux", "redhat", "windows"))
-    s.cpu = f.number("cpu", 1)
-    s.memory = f.number("memory", 1)
-    s.storage = f.number("storage", 0)
-    s.quantity = f.whole("quantity", 1)
-    s.usage, s.usage_period = f.usage()
-    path, errors = f.path, f.errors
-    managed = f.item.get("managed", False)
-    if not isinstance(managed, bool):
-        errors.add((path, "managed"), "Expected true or false.")
-        managed = False
-    s.managed = managed
-    suffix = ":hyperscale" if s.type == "hyperscale" else ""
-    what = "Hyperscale server" if suffix else "Standard server"
-    for key in (
+def _server(c: Checker, i: int, path: str, item: dict, number: int) -> Server | None:
+    s = Server(index=i, number=number)
+    s.type = _choice(
+        item.get("type"),
+        f"{path}.type",
+        c.errors,
+        {"standard": "standard", "hyperscale": "hyperscale"},
+        "standard",
+    )
+    s.os = _choice(item.get("os"), f"{path}.os", c.errors, OS_NAMES, "linux")
+    hyperscale = s.type == "hyperscale"
+    s.cpu = c.number(item, path, "cpu", 1, 1, 16)
+    s.memory = c.number(item, path, "memory", 1, 1, 128)
+    s.storage = c.number(item, path, "storage", 1, 1, 1024 if hyperscale else 4000)
+    s.quantity = c.quantity(item, path)
+    s.usage, s.usage_period = c.usage(item, path)
+    s.managed = _flag(item.get("managed"), f"{path}.managed", c.errors)
+    section = "hyperscale" if hyperscale else "servers"
+    name = f"{'Hyperscale server' if hyperscale else 'Server'} {number}"
+    suffix = ":hyperscale" if hyperscale else ""
+    base = (
         f"server:cpu{suffix}",
         f"server:memory{suffix}",
-        "server:storage:hyperscale" if suffix else "server:storage:standard",
-    ):
-        _require(table, key, (path, "type"), what, errors)
-    if s.os != "linux":
-        _require(table, f"server:os:{s.os}", (path, "os"), "Operating system", errors)
-    if managed:
-        if s.os not in MANAGEABLE_OS:
-            errors.add(
-                (path, "managed"),
-                "Only Red Hat and Windows servers can be managed; linux cannot.",
-            )
-        else:
-            _require(
-                table,
-                f"server:os:{s.os}-managed",
-                (path, "managed"),
-                "Managed OS",
-                errors,
-            )
-    for j, app in _items(f.item, "managed_apps", errors):
-        apath = f"{path}.{j}"
-        key = app.get("key")
-        if not isinstance(key, str) or not key:
-            errors.add((apath, "key"), "Enter a managed application key.")
+        f"server:storage:{'hyperscale' if hyperscale else 'standard'}",
+    )
+    if c.missing(*base):
+        what = "Hyperscale servers are" if hyperscale else "Servers are"
+        c.not_offered(path, section, name, what, base)
+        return None
+    if s.os != "linux" and c.missing(f"server:os:{s.os}"):
+        c.not_offered(
+            f"{path}.os",
+            section,
+            name,
+            f"{OS_NAMES[s.os]} servers are",
+            (f"server:os:{s.os}",),
+        )
+        return None
+    if s.managed and s.os not in MANAGEABLE_OS:
+        c.errors.add(
+            f"{path}.managed",
+            "Only Red Hat Enterprise Linux and Windows servers can be managed.",
+        )
+    elif s.managed and c.missing(f"server:os:{s.os}-managed"):
+        c.not_offered(
+            f"{path}.managed",
+            section,
+            name,
+            "Managed operating systems are",
+            (f"server:os:{s.os}-managed",),
+            f" {name} is priced without management or managed applications.",
+        )
+        if c.skip:
+            s.managed = False
+            return s
+    raw_apps = item.get("managed_apps")
+    if raw_apps is None:
+        return s
+    if not isinstance(raw_apps, list):
+        c.errors.add(f"{path}.managed_apps", "Expected a list of applications.")
+        return s
+    if len(raw_apps) > len(MANAGED_APPS):
+        c.errors.add(
+            f"{path}.managed_apps",
+            f"A server can have at most {len(MANAGED_APPS)} managed applications.",
+        )
+        return s
+    seen: set[str] = set()
+    for j, app_item in enumerate(raw_apps):
+        apath = f"{path}.managed_apps[{j}]"
+        if not isinstance(app_item, dict):
+            c.errors.add(apath, "Expected an object.")
             continue
-        _require(
-            table, f"managed-apps:{key}", (apath, "key"), "Managed application", errors
-        )
-        s.managed_apps.append(
-            ManagedApp(
-                key=key,
-                instances=_Fields(app, apath, errors).whole("instances", 1),
-                software_key=_software_key(
-                    app.get("software"), (apath, "software"), table, errors
-                ),
+        _unknown_keys(app_item, APP_FIELDS, apath, c.errors)
+        key = app_item.get("key")
+        if isinstance(key, str) and key in seen:
+            c.errors.add(
+                f"{apath}.key",
+                "This application is already on this server: change its instances"
+                " instead.",
             )
-        )
+            continue
+        app = _app(c, s, app_item, apath, name, j)
+        if app is not None:
+            seen.add(app.key)
+            s.managed_apps.append(app)
+    _check_replication(c, s, path)
     return s
 
 
-def _relational_db(f: _Fields, table: PriceTable | None) -> RelationalDb:
-    d = RelationalDb()
-    d.type = f.choice("type", ("single", "replicated"))
-    d.cpu = f.number("cpu", 1)
-    d.memory = f.number("memory", 1)
-    d.storage = f.number("storage", 1)
-    d.quantity = f.whole("quantity", 1)
-    d.usage, d.usage_period = f.usage()
-    for part in ("cpu", "memory", "storage"):
-        _require(
-            table, f"rdbs:{d.type}:{part}", (f.path, "type"), "Relational DB", f.errors
+def _check_replication(c: Checker, s: Server, path: str) -> None:
+    mysql = next((a for a in s.managed_apps if a.key == "mysql"), None)
+    for app in s.managed_apps:
+        if app.key in MYSQL_REPLICATION and (mysql is None or mysql.instances < 2):
+            c.errors.add(
+                f"{path}.managed_apps[{app.index}].key",
+                "MySQL replication needs Managed MySQL with at least 2 instances on"
+                " the same server.",
+            )
+
+
+def _relational_db(c: Checker, i: int, path: str, item: dict, number: int):
+    d = RelationalDb(index=i, number=number)
+    d.type = _choice(
+        item.get("type"),
+        f"{path}.type",
+        c.errors,
+        {"single": "single", "replicated": "replicated"},
+        "single",
+    )
+    d.cpu = c.number(item, path, "cpu", 1, 1, 16)
+    d.memory = c.number(item, path, "memory", 1, 1, 128)
+    d.storage = c.number(item, path, "storage", 1, 1, 4000)
+    d.quantity = c.quantity(item, path)
+    d.usage, d.usage_period = c.usage(item, path)
+    keys = tuple(f"rdbs:{d.type}:{part}" for part in ("cpu", "memory", "storage"))
+    if c.missing(*keys):
+        c.not_offered(
+            path,
+            "relational_db",
+            f"Relational DB {number}",
+            "Relational DB is",
+            keys,
         )
+        return None
     return d
 
 
-def _simple_backup(f: _Fields, table: PriceTable | None) -> SimpleBackup:
-    b = SimpleBackup()
-    b.storage = f.number("storage", 0)
-    b.retention_days = int(f.whole("retention_days", 1, minimum=1, maximum=31))
-    b.daily_add_percent = f.number("daily_add_percent", 0, maximum=Decimal(100))
-    b.daily_delete_percent = f.number("daily_delete_percent", 0, maximum=Decimal(100))
-    b.restore = f.number("restore", 0)
-    for key in ("server:storage:sbs-backups", "server:storage:sbs-restore"):
-        _require(table, key, f.path, "Simple Backup", f.errors)
+def _simple_backup(c: Checker, i: int, path: str, item: dict, number: int):
+    b = SimpleBackup(index=i, number=number)
+    b.storage = c.number(item, path, "storage", 1, 1, 4000, whole=False)
+    b.retention_days = int(c.number(item, path, "retention_days", 3, 1, 31))
+    b.daily_add_percent = c.number(
+        item, path, "daily_add_percent", 1, 0, 300, whole=False
+    )
+    b.daily_delete_percent = c.number(
+        item, path, "daily_delete_percent", 1, 0, 300, whole=False
+    )
+    b.restore = c.number(item, path, "restore", 0, 0, 4000, whole=False)
+    keys = ("server:storage:sbs-backups", "server:storage:sbs-restore")
+    if c.missing(*keys):
+        c.not_offered(
+            path, "simple_backup", f"Simple Backup {number}", "Simple Backup is", keys
+        )
+        return None
     return b
 
 
-def _bare_metal(f: _Fields, table: PriceTable | None) -> BareMetal:
-    m = BareMetal()
-    m.config = int(f.whole("config", 1, minimum=1, maximum=3))
-    m.os = int(f.whole("os", 1, minimum=1, maximum=5))
-    m.quantity = f.whole("quantity", 1)
-    m.usage, m.usage_period = f.usage()
-    _require(
-        table,
-        f"baremetal:config:{m.config}",
-        (f.path, "config"),
-        "Bare Metal",
-        f.errors,
-    )
-    _require(table, f"baremetal:os:{m.os}", (f.path, "os"), "Bare Metal OS", f.errors)
+def _bare_metal(c: Checker, i: int, path: str, item: dict, number: int):
+    m = BareMetal(index=i, number=number)
+    first, last = BARE_METAL_CONFIGS[0], BARE_METAL_CONFIGS[-1]
+    m.config = int(c.number(item, path, "config", 1, first, last))
+    m.os = int(c.number(item, path, "os", 1, BARE_METAL_OS[0], BARE_METAL_OS[-1]))
+    m.quantity = c.quantity(item, path)
+    m.usage, m.usage_period = c.usage(item, path)
+    name = f"Bare Metal server {number}"
+    config, os = f"baremetal:config:{m.config}", f"baremetal:os:{m.os}"
+    if c.missing(config, os):
+        if c.table is not None and any(
+            k.startswith("baremetal:config:") for k in c.table.products
+        ):
+            field = "config" if c.missing(config) else "os"
+            what = (
+                "This Bare Metal configuration is"
+                if field == "config"
+                else "This Bare Metal operating system is"
+            )
+            c.not_offered(f"{path}.{field}", "bare_metal", name, what, (config, os))
+        else:
+            c.not_offered(
+                path, "bare_metal", name, "Bare Metal servers are", (config, os)
+            )
+        return None
     return m
 
 
-def _hourly(f: _Fields, table: PriceTable | None, cls, key: str, what: str):
-    x = cls()
-    x.quantity = f.whole("quantity", 1)
-    x.usage, x.usage_period = f.usage()
-    if cls is AppFog:
-        x.memory = f.number("memory", 1024)
-    _require(table, key, f.path, what, f.errors)
+def _hourly(c: Checker, i: int, path: str, item: dict, number: int, kind: str):
+    x = AppFog(index=i, number=number) if kind == "appfog" else HourlyItem(i, number)
+    x.quantity = c.quantity(item, path)
+    x.usage, x.usage_period = c.usage(item, path)
+    if kind == "appfog":
+        x.memory = c.number(item, path, "memory", 1024, 1, 10240)
+    key, section, name, what = (
+        ("appfog", "appfog", f"AppFog deployment {number}", "AppFog is")
+        if kind == "appfog"
+        else (
+            "ips",
+            "intrusion_prevention",
+            f"Intrusion Prevention {number}",
+            "Intrusion Prevention is",
+        )
+    )
+    if c.missing(key):
+        c.not_offered(path, section, name, what, (key,))
+        return None
     return x
 
 
-def _services(data: dict, table: PriceTable | None, errors: Errors) -> dict:
+def _services(data: dict, c: Checker) -> dict[str, Decimal]:
     services = data.get("services")
     if services is None:
         return {}
     if not isinstance(services, dict):
-        errors.add("services", "Expected an object.")
+        c.errors.add("services", "Expected an object of service quantities.")
+        return {}
+    unknown = [k for k in services if k not in SERVICES]
+    if unknown:
+        c.errors.add(
+            "services",
+            f"Unknown service{'s' if len(unknown) > 1 else ''}: {_names(unknown)}."
+            f" Choose from: {', '.join(SERVICES)}.",
+        )
         return {}
     out = {}
-    for name, raw in services.items():
-        path = f"services.{name}"
-        if name not in SERVICE_PRODUCTS:
-            errors.add(
-                path, f"Unknown service. Choose from: {', '.join(SERVICE_PRODUCTS)}."
+    for key, spec in SERVICES.items():
+        if key not in services:
+            continue
+        maximum = MAX_SERVICE_COUNT if spec.whole else MAX_GB
+        qty = _number(
+            services[key],
+            f"services.{key}",
+            c.errors,
+            default=Decimal(0),
+            minimum=Decimal(0),
+            maximum=Decimal(maximum),
+            whole=spec.whole,
+        )
+        if not qty:
+            continue
+        if c.missing(spec.product):
+            c.not_offered(
+                f"services.{key}",
+                spec.section,
+                spec.label,
+                f"{spec.label} are" if spec.whole else f"{spec.label} is",
+                (spec.product,),
             )
             continue
-        qty = _number(raw, path, errors, default=Decimal(0))
-        if qty:
-            _require(table, SERVICE_PRODUCTS[name][0], path, "Service", errors)
-            out[name] = qty
+        out[key] = qty
     return out
 
 
-def parse_request(
-    data: Any, tables: dict[str, PriceTable] | Any
-) -> tuple[EstimateRequest, Errors]:
+def _count_lines(data: dict, c: Checker) -> bool:
+    total = sum(len(data[k]) for k in LINE_KINDS if isinstance(data.get(k), list))
+    if total > MAX_LINES:
+        c.errors.add(
+            "non_field_errors",
+            f"An estimate can have at most {MAX_LINES} lines; this one has {total:,}.",
+        )
+        return False
+    return True
+
+
+def parse_request(data: Any, tables: Tables) -> tuple[EstimateRequest, Errors]:
     """Validate `data`; `tables.get(alias)` gives a data center's PriceTable."""
-    errors = Errors()
     req = EstimateRequest()
     if not isinstance(data, dict):
+        errors = Errors()
         errors.add("non_field_errors", "Expected a JSON object.")
         return req, errors
-    dc = data.get("data_center", "VA1")
-    table = tables.get(dc) if isinstance(dc, str) else None
-    if table is None:
-        errors.add("data_center", f"Unknown data center {dc!r}.")
-    else:
-        req.data_center = dc
-    currency = data.get("currency", "USD")
-    if table is not None and (
-        not isinstance(currency, str) or currency not in table.currencies
-    ):
-        errors.add("currency", f"Unknown currency {currency!r}.")
-    else:
-        req.currency = currency if isinstance(currency, str) else "USD"
-    req.support = _choice(
-        data.get("support"), "support", errors, SUPPORT_PLANS, "developer"
+    skip_errors = Errors()
+    req.skip_unavailable = _flag(
+        data.get("skip_unavailable"), "skip_unavailable", skip_errors
     )
-    req.servers = [_server(f, table) for f in _lines(data, "servers", errors)]
-    req.relational_dbs = [
-        _relational_db(f, table) for f in _lines(data, "relational_dbs", errors)
-    ]
-    req.simple_backups = [
-        _simple_backup(f, table) for f in _lines(data, "simple_backups", errors)
-    ]
-    req.bare_metal = [_bare_metal(f, table) for f in _lines(data, "bare_metal", errors)]
-    req.intrusion_prevention = [
-        _hourly(f, table, HourlyItem, "ips", "Intrusion Prevention")
-        for f in _lines(data, "intrusion_prevention", errors)
-    ]
-    req.appfog = [
-        _hourly(f, table, AppFog, "appfog", "AppFog")
-        for f in _lines(data, "appfog", errors)
-    ]
-    req.services = _services(data, table, errors)
-    return req, errors
+    dc = data.get("data_center", "VA1")
+    table = tables.get(dc) if isinstance(dc, str) and len(dc) <= 10 else None
+    c = Checker(table, tables, req.skip_unavailable)
+    c.errors.update(skip_errors)
+    _unknown_keys(data, TOP_LEVEL, "", c.errors)
+    if table is None:
+        known = getattr(tables, "aliases", lambda: [])()
+        c.errors.add(
+            "data_center",
+            "Choose one of our data centers"
+            + (f": {', '.join(known)}." if known else "."),
+        )
+    else:
+        req.data_center = table.data_center
+    currency = data.get("currency", "USD")
+    if table is not None:
+        if isinstance(currency, str) and currency in table.currencies:
+            req.currency = currency
+        else:
+            c.errors.add(
+                "currency", f"Choose one of: {', '.join(sorted(table.currencies))}."
+            )
+    req.support = _choice(
+        data.get("support"), "support", c.errors, SUPPORT_PLANS, "developer"
+    )
+    if _count_lines(data, c):
+        counts = {"standard": 0, "hyperscale": 0}
+        for i, path, item in _lines(data, "servers", c):
+            kind = item.get("type") if item.get("type") == "hyperscale" else "standard"
+            counts[kind] += 1
+            server = _server(c, i, path, item, counts[kind])
+            if server is not None:
+                req.servers.append(server)
+        parsers = (
+            ("relational_dbs", _relational_db, req.relational_dbs),
+            ("simple_backups", _simple_backup, req.simple_backups),
+            ("bare_metal", _bare_metal, req.bare_metal),
+        )
+        for name, parse, target in parsers:
+            for n, (i, path, item) in enumerate(_lines(data, name, c), 1):
+                line = parse(c, i, path, item, n)
+                if line is not None:
+                    target.append(line)
+        for kind, target in (
+            ("intrusion_prevention", req.intrusion_prevention),
+            ("appfog", req.appfog),
+        ):
+            for n, (i, path, item) in enumerate(_lines(data, kind, c), 1):
+                line = _hourly(c, i, path, item, n, kind)
+                if line is not None:
+                    target.append(line)
+    req.services = _services(data, c)
+    req.unavailable = c.unavailable
+    return req, c.errors

@@ -5,12 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import models
+from django.utils.cache import patch_cache_control
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from catalog.blocks import SupportFeatureBlock, default_support_features
 from catalog.conf import HostBaseTemplateMixin
 from catalog.models.pricing import (
     PRICE_FIELDS,
@@ -88,19 +90,55 @@ class EstimatorPage(HostBaseTemplateMixin, Page):
         blank=True,
         help_text="Small print under the totals, e.g. that prices exclude taxes.",
     )
+    support_features = StreamField(
+        [("feature", SupportFeatureBlock())],
+        blank=True,
+        default=default_support_features,
+        help_text="Rows of the support plans comparison; the price row is computed.",
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("support_features"),
         FieldPanel("disclaimer"),
     ]
-    api_fields = [APIField("intro"), APIField("disclaimer")]
+    api_fields = [
+        APIField("intro"),
+        APIField("disclaimer"),
+        APIField("support_features"),
+    ]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+
+    PARTIAL_HEADER = "X-Estimator-Partial"
+
+    def is_partial(self, request) -> bool:
+        """The page's script asks for the estimator alone (no site chrome)."""
+        return request.headers.get(self.PARTIAL_HEADER) == "1"
+
+    def get_template(self, request, *args, **kwargs):
+        if self.is_partial(request):
+            return "catalog/estimator_page_partial.html"
+        return super().get_template(request, *args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        from catalog.estimator_page import edit_redirect
+
+        redirect = edit_redirect(request, self)
+        if redirect is not None:
+            return redirect
+        response = super().serve(request, *args, **kwargs)
+        if self.is_partial(request):
+            response["Cache-Control"] = "no-store"
+        elif request.GET:
+            # every estimate has its own URL: keep them out of shared caches
+            patch_cache_control(response, private=True, max_age=0)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from catalog.estimator_page import build_estimator_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(build_estimator_context(request))
+        context.update(build_estimator_context(request, self))
         return context

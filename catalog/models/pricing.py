@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.db import models
+from django.utils import timezone
 
 PRICE_FIELDS = ("hourly", "monthly", "usage", "setup_fee")
 
@@ -134,8 +135,9 @@ class Product(models.Model):
 class Currency(models.Model):
     code = models.CharField(max_length=3, unique=True, help_text="ISO code, e.g. USD.")
     symbol = models.CharField(max_length=5)
+    # 16 decimals keep any rate a sheet gives (e.g. EUR 0.830647459) exactly.
     rate = models.DecimalField(
-        max_digits=18, decimal_places=8, help_text="Units of this currency per 1 USD."
+        max_digits=28, decimal_places=16, help_text="Units of this currency per 1 USD."
     )
     sort_order = models.PositiveIntegerField(default=0)
 
@@ -162,3 +164,40 @@ class SupportTier(models.Model):
 
     def __str__(self) -> str:
         return f"{self.percentage * 100:g}% up to {self.up_to:,.0f}"
+
+
+class PriceBook(models.Model):
+    """One distinct set of prices (every data center, currency and support tier),
+    identified by the SHA-256 of its content: estimates name the book they used."""
+
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(
+        default=timezone.now,
+        editable=False,
+        help_text="When these prices first applied.",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.short_id} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def short_id(self) -> str:
+        return self.digest[:12]
+
+    @classmethod
+    def record(cls, digest: str) -> "PriceBook":
+        """The book with this digest, created on first sight (no signals: recording
+        a book changes no page)."""
+        cls.objects.bulk_create([cls(digest=digest)], ignore_conflicts=True)
+        return cls.objects.get(digest=digest)
+
+    @classmethod
+    def find(cls, short_id: str) -> "PriceBook | None":
+        if not (isinstance(short_id, str) and 6 <= len(short_id) <= 64):
+            return None
+        if any(ch not in "0123456789abcdef" for ch in short_id):
+            return None
+        return cls.objects.filter(digest__startswith=short_id).first()

@@ -1,129 +1,226 @@
-// Live totals for the Online Estimator: sends the form as JSON to the same API the
-// server-side form uses, and redraws the results. Without JavaScript the form still works.
+// Online Estimator, enhanced: the form is a plain GET form that works without
+// JavaScript. With it, every change asks the same page for the estimator alone
+// (header X-Estimator-Partial), patches the page in place (inputs keep focus and what
+// is being typed), and keeps the address bar on the estimate's canonical URL.
 (function () {
   "use strict";
-  var form = document.getElementById("estimator-form");
-  var results = document.getElementById("estimate-results");
-  if (!form || !results || !window.fetch) { return; }
-  var printButton = document.getElementById("estimator-print");
-  if (printButton) {
-    printButton.hidden = false;
-    printButton.addEventListener("click", function () { window.print(); });
-  }
-  var KINDS = ["servers", "relational_dbs", "simple_backups", "bare_metal", "intrusion_prevention", "appfog"];
-  var BOOLEANS = { managed: true };
+  var root = document.getElementById("estimator-app");
+  if (!root || !window.fetch || !window.DOMParser || !window.URLSearchParams ||
+      !window.FormData || !window.history || !history.pushState) { return; }
 
-  function value(name) {
-    var el = form.elements[name];
-    if (!el) { return undefined; }
-    if (el.type === "checkbox") { return el.checked; }
-    return el.value;
-  }
-
-  function payload() {
-    var data = {
-      data_center: value("data_center"),
-      currency: value("currency"),
-      support: value("support"),
-      services: {}
-    };
-    KINDS.forEach(function (kind) {
-      var total = parseInt(value(kind + "-TOTAL_FORMS"), 10) || 0;
-      data[kind] = [];
-      for (var i = 0; i < total; i++) {
-        var prefix = kind + "-" + i + "-";
-        if (value(prefix + "DELETE") === true) { continue; }
-        var line = {};
-        Array.prototype.forEach.call(form.elements, function (el) {
-          if (!el.name || el.name.indexOf(prefix) !== 0) { return; }
-          var field = el.name.slice(prefix.length);
-          if (field === "DELETE") { return; }
-          line[field] = BOOLEANS[field] ? el.checked : el.value;
-        });
-        if (kind === "servers") {
-          line.managed_apps = line.managed_app ? [{
-            key: line.managed_app, instances: line.app_instances, software: line.software || null
-          }] : [];
-          delete line.managed_app; delete line.app_instances; delete line.software;
-        }
-        data[kind].push(line);
-      }
-    });
-    Array.prototype.forEach.call(form.elements, function (el) {
-      if (el.name && el.name.indexOf("services-") === 0 && el.value !== "" && el.value !== "0") {
-        data.services[el.name.slice(9)] = el.value;
-      }
-    });
-    return data;
-  }
-
-  function cell(tag, text, cls) {
-    var el = document.createElement(tag);
-    el.textContent = text;
-    if (cls) { el.className = cls; }
-    return el;
-  }
-
-  function row(label, monthly, setup) {
-    var tr = document.createElement("tr");
-    var th = cell("th", label); th.scope = "row";
-    tr.appendChild(th);
-    tr.appendChild(cell("td", monthly, "num"));
-    tr.appendChild(cell("td", setup, "num"));
-    return tr;
-  }
-
-  function render(body, ok) {
-    var heading = results.querySelector("h2");
-    results.textContent = "";
-    results.appendChild(heading);
-    if (!ok) {
-      var ul = cell("ul", "", "estimator-errors");
-      Object.keys(body.errors || {}).forEach(function (field) {
-        body.errors[field].forEach(function (msg) { ul.appendChild(cell("li", field + ": " + msg)); });
-      });
-      results.appendChild(ul);
-      return;
-    }
-    var s = body.symbol || "";
-    var table = cell("table", "", "estimator-table estimator-totals");
-    table.appendChild(cell("caption", body.data_center + ", amounts in " + body.currency));
-    var tbody = document.createElement("tbody");
-    body.lines.forEach(function (line) {
-      tbody.appendChild(row(line.label, s + line.monthly,
-        line.setup_fee !== "0.00" ? s + line.setup_fee : ""));
-    });
-    table.appendChild(tbody);
-    var foot = document.createElement("tfoot");
-    foot.appendChild(row("Subtotal (usage)", s + body.usage_total, ""));
-    foot.appendChild(row("Support", s + body.support, ""));
-    var total = row("Monthly total", s + body.monthly_total, "");
-    total.className = "total";
-    foot.appendChild(total);
-    foot.appendChild(row("One-time setup fees", "", s + body.setup_fees));
-    table.appendChild(foot);
-    results.appendChild(table);
-  }
-
-  var timer = null;
   var seq = 0;
-  function update() {
+  var controller = null;
+  var timer = null;
+  var lastButton = null;
+
+  function form() { return document.getElementById("estimator-form"); }
+
+  function query(submitter) {
+    var params = new URLSearchParams();
+    new FormData(form()).forEach(function (value, key) {
+      if (typeof value === "string") { params.append(key, value); }
+    });
+    if (submitter && submitter.name) { params.append(submitter.name, submitter.value); }
+    return params.toString();
+  }
+
+  function url(submitter) {
+    return form().getAttribute("action").split("?")[0] + "?" + query(submitter);
+  }
+
+  // --- patching: update the live page to match the new one, node by node ----------
+  function same(a, b) {
+    return a.nodeType === b.nodeType && a.nodeName === b.nodeName &&
+      (a.nodeType !== 1 || (a.id || "") === (b.id || ""));
+  }
+
+  function syncAttributes(from, to) {
+    var keepOpen = from.nodeName === "DETAILS";
+    var focused = from === document.activeElement;
+    Array.prototype.slice.call(from.attributes).forEach(function (attr) {
+      if (keepOpen && attr.name === "open") { return; }
+      if (!to.hasAttribute(attr.name)) { from.removeAttribute(attr.name); }
+    });
+    Array.prototype.forEach.call(to.attributes, function (attr) {
+      if (focused && attr.name === "value") { return; }
+      if (from.getAttribute(attr.name) !== attr.value) { from.setAttribute(attr.name, attr.value); }
+    });
+  }
+
+  function laterSibling(node, id) {
+    for (var n = node; n; n = n.nextSibling) {
+      if (n.nodeType === 1 && n.id === id) { return n; }
+    }
+    return null;
+  }
+
+  function morphChildren(from, to) {
+    var a = from.firstChild;
+    var b = to.firstChild;
+    while (b) {
+      var nextB = b.nextSibling;
+      if (!a) {
+        from.appendChild(document.importNode(b, true));
+      } else if (same(a, b)) {
+        if (a.nodeType === 1) { morph(a, b); } else if (a.nodeValue !== b.nodeValue) { a.nodeValue = b.nodeValue; }
+        a = a.nextSibling;
+      } else {
+        var match = b.nodeType === 1 && b.id ? laterSibling(a, b.id) : null;
+        if (match) {
+          from.insertBefore(match, a);
+          morph(match, b);
+        } else {
+          from.insertBefore(document.importNode(b, true), a);
+        }
+      }
+      b = nextB;
+    }
+    while (a) {
+      var next = a.nextSibling;
+      from.removeChild(a);
+      a = next;
+    }
+  }
+
+  function morph(from, to) {
+    syncAttributes(from, to);
+    var focused = from === document.activeElement;
+    if (from.nodeName === "INPUT") {
+      if (from.type === "checkbox" || from.type === "radio") {
+        from.checked = to.hasAttribute("checked");
+      } else if (!focused) {
+        from.value = to.getAttribute("value") || "";
+      }
+    }
+    morphChildren(from, to);
+    if (from.nodeName === "SELECT" && !focused) {
+      var chosen = to.querySelector("option[selected]");
+      if (chosen) { from.value = chosen.getAttribute("value"); }
+    }
+  }
+
+  // --- requests ---------------------------------------------------------------------
+  function ids(selector) {
+    var seen = {};
+    Array.prototype.forEach.call(root.querySelectorAll(selector), function (el) { seen[el.id] = true; });
+    return seen;
+  }
+
+  function focusFirstField(container) {
+    var field = container && container.querySelector("input:not([type=hidden]), select, button");
+    if (field) { field.focus(); }
+  }
+
+  function load(target, options) {
+    options = options || {};
     var mine = ++seq;
-    fetch(form.dataset.api, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(payload())
+    if (controller) { controller.abort(); }
+    controller = window.AbortController ? new AbortController() : null;
+    var before = ids(".est-line, .est-app");
+    root.classList.add("is-busy");
+    return fetch(target, {
+      headers: { "X-Estimator-Partial": "1" },
+      credentials: "same-origin",
+      cache: "no-store",
+      signal: controller ? controller.signal : undefined
     }).then(function (response) {
-      return response.json().then(function (body) { return [response.ok, body]; });
-    }).then(function (pair) {
-      if (mine === seq) { render(pair[1], pair[0]); }
-    }).catch(function () { /* keep the last result; the Calculate button still works */ });
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.text();
+    }).then(function (html) {
+      if (mine !== seq) { return; }
+      var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("estimator-app");
+      if (!fresh) { throw new Error("no estimator in the response"); }
+      morph(root, fresh);
+      var canonical = fresh.getAttribute("data-canonical") + (options.hash || "");
+      if (options.push) { history.pushState({ estimator: true }, "", canonical); }
+      else { history.replaceState({ estimator: true }, "", canonical); }
+      enhance();
+      afterLoad(options, before);
+    }).catch(function (error) {
+      if (error && error.name === "AbortError") { return; }
+      if (options.fallback) { window.location.assign(target); }
+    }).then(function () {
+      if (mine === seq) { root.classList.remove("is-busy"); }
+    });
   }
-  function schedule() {
+
+  function afterLoad(options, before) {
+    var summary = document.getElementById("est-error-summary");
+    if (options.explicit && summary) { summary.focus(); return; }
+    if (options.added) {
+      var rows = root.querySelectorAll(".est-line, .est-app");
+      for (var i = 0; i < rows.length; i++) {
+        if (!before[rows[i].id]) { focusFirstField(rows[i]); return; }
+      }
+    }
+    if (options.removedFrom) {
+      var section = document.getElementById(options.removedFrom);
+      focusFirstField(section && section.querySelector(".est-section__add"));
+    }
+    if (options.scrollTo) {
+      var el = document.getElementById(options.scrollTo);
+      if (el) { el.scrollIntoView(); }
+    }
+  }
+
+  // --- events -----------------------------------------------------------------------
+  root.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) { return; }
+    lastButton = button;
+    if (button.hasAttribute("data-print")) { window.print(); }
+    if (button.hasAttribute("data-copy")) {
+      var field = document.getElementById(button.getAttribute("data-copy"));
+      if (field && navigator.clipboard) {
+        navigator.clipboard.writeText(field.value).then(function () {
+          button.textContent = "Link copied";
+        });
+      } else if (field) { field.select(); }
+    }
+  });
+
+  root.addEventListener("submit", function (event) {
+    if (event.target !== form()) { return; }
+    event.preventDefault();
     clearTimeout(timer);
-    timer = setTimeout(update, 200);
+    var submitter = event.submitter || lastButton;
+    lastButton = null;
+    var name = submitter && submitter.name;
+    var section = submitter && submitter.closest(".est-section");
+    load(url(submitter), {
+      push: name === "add" || name === "remove" || name === "compare",
+      explicit: true,
+      fallback: true,
+      added: name === "add",
+      removedFrom: name === "remove" && section ? section.id : null,
+      scrollTo: name === "compare" ? "compare" : null,
+      hash: name === "compare" ? "#compare" : ""
+    });
+  });
+
+  root.addEventListener("change", function (event) {
+    var el = event.target;
+    if (!el.name || el.closest("#estimator-form") === null) { return; }
+    if (el.type === "number") { return; } // handled as input
+    clearTimeout(timer);
+    load(url(null), {});
+  });
+
+  root.addEventListener("input", function (event) {
+    var el = event.target;
+    if (el.type !== "number" || !el.name) { return; }
+    clearTimeout(timer);
+    timer = setTimeout(function () { load(url(null), {}); }, 300);
+  });
+
+  window.addEventListener("popstate", function () {
+    load(window.location.href, {});
+  });
+
+  function enhance() {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-print], [data-copy]"), function (el) {
+      el.hidden = false;
+    });
   }
-  form.addEventListener("input", schedule);
-  form.addEventListener("change", schedule);
-  update();
+  enhance();
 })();
