@@ -1,6 +1,9 @@
 """POST /api/estimator/: contract, errors as 400, query counts, properties."""
 
+import csv
+import io
 import json
+import re
 from decimal import Decimal
 
 from django.core.cache import cache
@@ -10,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from catalog.estimator.export import neutralise
 from catalog.models import Product
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +41,7 @@ def test_issue_example_payload(client, prices):
                 "quantity": 1,
                 "usage": 100,
                 "usage_period": "percentage_of_month",
-                "managed": False,
+                "managed": True,
                 "managed_apps": [
                     {
                         "key": "ms-sql",
@@ -102,31 +106,39 @@ def test_issue_example_payload(client, prices):
     assert status == 200, body
     assert [(line["kind"], line["index"]) for line in body["lines"]] == [
         ("server", 0),
+        ("managed_app", 0),
         ("relational_db", 0),
         ("simple_backup", 0),
         ("bare_metal", 0),
         ("intrusion_prevention", 0),
         ("appfog", 0),
         ("service", "vpn"),
-        ("service", "external-ip-address"),
         ("service", "dedicated-load-balancer-200"),
+        ("service", "external-ip-address"),
         ("service", "bandwidth"),
     ]
-    # server: (0.02+0.06+0.08)*720 + 6 + 345.6 + 155.952 = 622.752
-    assert body["lines"][0]["monthly"] == "622.75"
+    # server: (0.02 + 0.06 + 0.08 + 0.21) * 720 + 50 * 0.12 = 272.40
+    assert body["lines"][0]["monthly"] == "272.40"
+    # MS SQL 0.48 * 720 + Standard Edition 0.1083 * 2 vCPU * 720 = 501.552
+    assert body["lines"][1]["monthly"] == "501.55"
+    assert body["lines"][1]["app"] == "ms-sql"
     # rdbs single 1/1/1: (0.009+0.0135)*720 + 0.0004*720 = 16.488
-    assert body["lines"][1]["monthly"] == "16.49"
-    assert body["lines"][3]["monthly"] == "403.20"  # 0.56 * 720
+    assert body["lines"][2]["monthly"] == "16.49"
+    assert body["lines"][4]["monthly"] == "403.20"  # 0.56 * 720
     assert body["setup_fees"] == "390.00"
-    assert set(body) >= {
-        "data_center",
-        "currency",
-        "lines",
-        "setup_fees",
-        "usage_total",
-        "support",
-        "monthly_total",
+    for line in body["lines"]:
+        assert line["breakdown"], line
+        assert sum(Decimal(i["monthly"]) for i in line["breakdown"]) == pytest.approx(
+            Decimal(line["monthly"]), abs=Decimal("0.01") * len(line["breakdown"])
+        )
+    assert {s["key"]: s["subtotal"] for s in body["sections"]}["servers"] == "773.95"
+    assert body["assumptions"] == {
+        "hours_per_month": "720",
+        "days_per_month": "30.41666667",
+        "weeks_per_month": "4.345238095",
     }
+    assert re.fullmatch(r"[0-9a-f]{12}", body["price_book"]["id"])
+    assert body["query"].startswith("dc=VA1&support=professional&server1-os=windows")
 
 
 def test_empty_body_uses_defaults(client, prices):
@@ -144,6 +156,10 @@ def test_empty_body_uses_defaults(client, prices):
         ({"servers": [{"memory": "four"}]}, "servers[0].memory"),
         ({"servers": [{"managed": True}]}, "servers[0].managed"),
         ({"data_center": "AU1", "appfog": [{}]}, "appfog[0]"),
+        (
+            {"servers": [{"os": "windows", "managed_apps": [{"key": "iis"}]}]},
+            "servers[0].managed_apps[0].key",
+        ),
         ({"servers": "many"}, "servers"),
         ({"services": {"vpn": True}}, "services.vpn"),
         (
@@ -167,13 +183,14 @@ def test_invalid_json_and_method(client, prices):
     assert post(client, b"\xff\xfe")[0] == 400
     assert post(client, "[" * 200_000)[0] == 400  # too deep for the JSON parser
     assert post(client, " " * 300_000)[0] == 400  # too large
-    assert client.get(URL).status_code == 405
+    assert client.put(URL).status_code == 405
 
 
 def test_query_count_cold_then_cached(client, prices, django_assert_num_queries):
     cache.clear()
     payload = {"servers": [{"cpu": 1}], "services": {"vpn": 1}}
-    with django_assert_num_queries(4):  # data center, products, currencies, tiers
+    # data centers, currencies, tiers, products, price book (insert-or-ignore, read)
+    with django_assert_num_queries(6):
         assert post(client, payload)[0] == 200
     with django_assert_num_queries(0):
         assert post(client, payload)[0] == 200
@@ -189,6 +206,7 @@ def test_price_change_invalidates_cached_table(client, prices):
 
 
 numbers = st.one_of(
+    st.integers(0, 20),
     st.integers(-5, 10**12),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=6),
@@ -208,6 +226,7 @@ payloads = st.fixed_dictionaries(
         "data_center": st.sampled_from(["VA1", "AU1", "XX1", 3]),
         "currency": st.sampled_from(["USD", "GBP", "JPY", "EUR"]),
         "support": st.sampled_from(["developer", "professional", "enterprise", ""]),
+        "skip_unavailable": st.booleans(),
         "servers": st.lists(
             st.fixed_dictionaries(
                 {},
@@ -320,3 +339,151 @@ def test_engine_totals_are_exact_sums(prices, payload):
     assert result.setup_fees == sum(line.setup_fee for line in result.lines)
     assert result.monthly_total == result.usage_total + result.support
     assert result.support >= 0
+
+
+def test_get_with_the_url_encoding_equals_the_json_post(client, prices):
+    payload = {
+        "data_center": "VA1",
+        "currency": "GBP",
+        "support": "enterprise",
+        "servers": [
+            {"os": "windows", "cpu": 4, "memory": 8, "managed": True,
+             "managed_apps": [{"key": "ms-sql", "instances": 2,
+                               "software": "microsoft-sql-server-web-edition"}]},
+            {"type": "hyperscale", "os": "redhat", "storage": 500, "quantity": 3},
+        ],
+        "relational_dbs": [{"type": "replicated", "usage": 12,
+                            "usage_period": "hours_per_day"}],
+        "simple_backups": [{"storage": 200, "retention_days": 14}],
+        "bare_metal": [{"config": 2, "os": 2}],
+        "intrusion_prevention": [{"quantity": 3}],
+        "appfog": [{"memory": 2048}],
+        "services": {"vpn": 2, "bandwidth": 300},
+    }  # fmt: skip
+    status, body = post(client, payload)
+    assert status == 200, body
+    query = body["query"]
+    assert "server1-app-ms-sql=2" in query and "hyperscale1-storage=500" in query
+    by_get = client.get(f"{URL}?{query}").json()
+    assert by_get["lines"] == body["lines"]
+    assert by_get["monthly_total"] == body["monthly_total"]
+    by_form = client.post(
+        URL, query, content_type="application/x-www-form-urlencoded"
+    ).json()
+    assert by_form["monthly_total"] == body["monthly_total"]
+
+
+def test_get_errors_name_the_json_paths(client, prices):
+    response = client.get(
+        URL, {"dc": "VA1", "server1-os": "linux", "server1-cpu": "99"}
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "servers[0].cpu": ["Enter a whole number from 1 to 16."]
+    }
+
+
+def test_csv_export_from_json_and_from_the_url(client, prices):
+    payload = {
+        "support": "professional",
+        "servers": [{"cpu": 2}],
+        "services": {"vpn": 1},
+    }
+    response = client.post(
+        f"{URL}?format=csv", json.dumps(payload), content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="estimate-VA1-'
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Estimate", "VA1 – US East (Sterling)"]
+    header = rows.index(
+        ["Section", "Line", "Description", "Quantity", "Monthly (USD)",
+         "One-time setup fee (USD)", "Breakdown"]
+    )  # fmt: skip
+    server = rows[header + 1]
+    # (2 x .01 + .015) x 720 = 25.20 + storage .12
+    assert server[:5] == [
+        "Servers and managed services",
+        "Server 1",
+        "Linux, 2 vCPU, 1 GB RAM, 1 GB storage",
+        "1",
+        "25.32",
+    ]
+    assert "2 vCPU × $0.01 an hour × 720 h = $14.40" in server[6]
+    assert ["Monthly total", "77.35"] in rows  # 25.32 + 45 + support 7.032
+    assert ["Support (Professional)", "7.03"] in rows
+    by_url = client.get(f"{URL}?dc=VA1&server1-cpu=2&vpn=1&support=professional",
+                        HTTP_ACCEPT="text/csv")  # fmt: skip
+    assert (
+        by_url.content.split(b"Generated")[1].split(b"\r\n", 1)[1]
+        == (response.content.split(b"Generated")[1].split(b"\r\n", 1)[1])
+    )
+
+
+def test_csv_cells_cannot_start_a_formula(client, prices):
+    product = Product.objects.get(
+        data_center__alias="VA1", key="networking-services:vpn"
+    )
+    product.name = '=HYPERLINK("http://evil")'
+    product.save()
+    response = client.get(URL, {"dc": "VA1", "vpn": "1", "format": "csv"})
+    text = response.content.decode()
+    assert "=HYPERLINK" not in text.replace("'=HYPERLINK", "")
+    for name in ("＝1+1", "\ufeff=1+1", "@SUM(A1)", "+1", "-1"):
+        assert neutralise(name) == "'" + name
+    assert neutralise("12.50") == "12.50"
+
+
+def test_compare_prices_every_data_center_complete_ones_first(client, prices):
+    payload = {
+        "support": "professional",
+        "servers": [{"type": "hyperscale", "cpu": 2}],
+        "bare_metal": [{}],
+        "intrusion_prevention": [{}],
+    }
+    response = client.post(
+        f"{URL}compare/", json.dumps(payload), content_type="application/json"
+    )
+    assert response.status_code == 200
+    body = response.json()
+    rows = body["data_centers"]
+    assert [(r["data_center"], r["complete"]) for r in rows] == [
+        ("VA1", True),
+        ("AU1", False),
+    ]
+    assert [u["line"] for u in rows[1]["unavailable"]] == [
+        "Hyperscale server 1",
+        "Bare Metal server 1",
+    ]
+    # AU1 still prices what it offers: IPS .07 x 720 = 50.40 + 10 % support
+    assert rows[1]["monthly_total"] == "55.44"
+    by_get = client.get(f"{URL}compare/?dc=AU1&baremetal1-config=1").json()
+    assert [r["data_center"] for r in by_get["data_centers"]] == ["VA1", "AU1"]
+    bad = client.get(f"{URL}compare/?server1-cpu=40")
+    assert bad.status_code == 400
+    assert "servers[0].cpu" in bad.json()["errors"]
+
+
+def test_price_book_names_the_prices_used_and_says_when_they_changed(client, prices):
+    payload = {"services": {"vpn": 1}}
+    first = post(client, payload)[1]["price_book"]
+    assert (
+        post(client, {**payload, "price_book": first["id"]})[1]["price_book"]["changed"]
+        is False
+    )
+    vpn = Product.objects.get(data_center__alias="VA1", key="networking-services:vpn")
+    vpn.monthly = Decimal("50")
+    vpn.save()
+    body = post(client, {**payload, "price_book": first["id"]})[1]
+    assert body["monthly_total"] == "50.00"
+    assert body["price_book"]["id"] != first["id"]
+    assert body["price_book"]["changed"] is True
+    assert body["price_book"]["requested_created"] == first["created"]
+    by_get = client.get(URL, {"dc": "VA1", "vpn": "1", "pb": first["id"]}).json()
+    assert by_get["price_book"]["changed"] is True
+    vpn.monthly = Decimal("45")
+    vpn.save()  # the same prices again: the same book
+    assert post(client, payload)[1]["price_book"]["id"] == first["id"]

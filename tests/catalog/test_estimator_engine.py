@@ -47,7 +47,8 @@ def totals(payload: dict) -> tuple[str, str, str]:
 
 def test_managed_standard_servers_quantity_three_support_base(prices):
     # (2x.01 + 4x.015 + 2x.04 + .21) x 3 x 720 = 799.20; storage 10 x .12 x 3 = 3.60
-    # OS licence 2 x .04 x 720 x 3 = 172.80; managed OS of ONE instance .21 x 720 = 151.20
+    # OS licence 2 x .04 x 720 x 3 = 172.80; managed OS of ONE instance:
+    # .21 x 720 = 151.20
     # base 802.80 - 172.80 - 151.20 = 478.80 -> 10% = 47.88
     server = {"os": "windows", "managed": True, "cpu": 2, "memory": 4, "storage": 10}
     payload = {"support": "professional", "servers": [{**server, "quantity": 3}]}
@@ -309,7 +310,7 @@ def test_services_monthly_hourly_and_setup_fees(prices):
     assert body["monthly_total"] == "2281.80"  # setup fees are apart
 
 
-# --- support tiers and currencies ------------------------------------------------------
+# --- support tiers and currencies ----------------------------------------------
 
 
 @pytest.mark.parametrize(
