@@ -21,7 +21,6 @@ from catalog.estimator.vocabulary import (
     MAX_QUANTITY,
     MS_SQL_LICENCE_PREFIX,
     MYSQL_REPLICATION,
-    OS_NAMES,
     PERIOD_LABELS,
     SECTIONS,
     SERVICES,
@@ -100,6 +99,7 @@ PATH = re.compile(
     r"^(?P<list>[a-z_]+)\[(?P<i>\d+)\]"
     r"(?:\.managed_apps\[(?P<j>\d+)\])?(?:\.(?P<field>[a-z_]+))?$"
 )
+SHORT_OS_NAMES = {"linux": "Linux", "redhat": "Red Hat", "windows": "Windows"}
 GLOBAL_FIELDS = {"data_center": "dc", "currency": "currency", "support": "support"}
 GLOBAL_LABELS = {
     "data_center": "Data center",
@@ -131,6 +131,7 @@ class Field:
     hint: str = ""
     disabled: bool = False
     structural: bool = False  # changing it changes which options apply
+    wide: bool = False  # long choices: two grid columns
 
     @property
     def checked(self) -> bool:
@@ -221,13 +222,20 @@ def _number(name, id_, label, value, low, high, step="1", hint="") -> Field:
     )
 
 
-def _select(name, id_, label, value, options, structural=False) -> Field:
+def _select(name, id_, label, value, options, structural=False, wide=False) -> Field:
     for option in options:
         option.selected = option.value == value
         if option.selected:
             option.disabled = False  # a disabled choice would not be submitted
     return Field(
-        name, id_, label, "select", value, options=options, structural=structural
+        name,
+        id_,
+        label,
+        "select",
+        value,
+        options=options,
+        structural=structural,
+        wide=wide,
     )
 
 
@@ -312,7 +320,7 @@ class FormBuilder:
         hyperscale = kind == "hyperscale"
         os = _text(item.get("os")) or "linux"
         options = []
-        for key, label in OS_NAMES.items():
+        for key, label in SHORT_OS_NAMES.items():
             offered = key == "linux" or self.offers(f"server:os:{key}")
             options.append(
                 Option(
@@ -508,6 +516,7 @@ class FormBuilder:
                 "Configuration",
                 _text(item.get("config")) or "1",
                 configs or [Option("1", "Configuration 1")],
+                wide=True,
             ),
             _select(
                 "os",
@@ -687,10 +696,16 @@ class FormBuilder:
         options = []
         for key, name in sorted(names.items(), key=lambda kv: kv[1]):
             offered = self.offers(f"software:{key}")
+            name = name.removeprefix("Microsoft SQL Server ")
             label = name if offered else f"{name} ({self.not_here()})"
             options.append(Option(key, label, disabled=not offered))
         return _select(
-            "software", f"{prefix}-software", "SQL Server edition", chosen, options
+            "software",
+            f"{prefix}-software",
+            "SQL Server edition",
+            chosen,
+            options,
+            wide=True,
         )
 
     # --- sections -----------------------------------------------------------------

@@ -458,7 +458,7 @@ def service_line(key: str, quantity: Decimal, table: PriceTable) -> PricedLine:
         index=key,
         section=spec.section,
         name=spec.label,
-        description=f"{quantity:,} {spec.unit}" if spec.whole else f"{quantity:,} GB",
+        description=_plural(quantity, spec.unit) if spec.whole else f"{quantity:,} GB",
         items=[monthly_item(spec.label, quantity, spec.unit, unit_price)],
         quantity=quantity,
         setup_fee=(price.setup_fee or ZERO) * quantity,

@@ -24,10 +24,10 @@ USAGE_MAX = {
     "hours_per_day": Decimal(24),
 }
 PERIOD_LABELS = {
-    "percentage_of_month": "% of the month",
-    "hours_per_month": "hours a month",
-    "hours_per_week": "hours a week",
-    "hours_per_day": "hours a day",
+    "percentage_of_month": "% of month",
+    "hours_per_month": "hours/month",
+    "hours_per_week": "hours/week",
+    "hours_per_day": "hours/day",
 }
 
 SUPPORT_PLANS = {
