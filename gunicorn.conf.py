@@ -15,6 +15,8 @@ worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = timeout
 keepalive = 5
+# The estimator's GET form puts a whole estimate in the URL (up to 50 lines).
+limit_request_line = 8190
 # Recycle workers now and then so slow leaks cannot grow without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from catalog.estimator.encoding import DEFAULTS, KINDS, Decoded
 from catalog.estimator.engine import PriceTable
@@ -116,6 +120,25 @@ class Option:
     disabled: bool = False
 
 
+def options_html(options: list[Option]) -> SafeString:
+    """`<option>`s rendered here, not in the template: a long estimate has thousands,
+    and most selects repeat (the same periods, systems, applications)."""
+    return _options_html(
+        tuple((o.value, o.label, o.selected, o.disabled) for o in options)
+    )
+
+
+@lru_cache(maxsize=512)
+def _options_html(options: tuple[tuple[str, str, bool, bool], ...]) -> SafeString:
+    return mark_safe(  # noqa: S308 - every value and label is escaped
+        "".join(
+            f'<option value="{escape(value)}"{" selected" if selected else ""}'
+            f"{' disabled' if disabled else ''}>{escape(label)}</option>"
+            for value, label, selected, disabled in options
+        )
+    )
+
+
 @dataclass
 class Field:
     name: str
@@ -136,6 +159,53 @@ class Field:
     @property
     def checked(self) -> bool:
         return self.value == "on"
+
+    @property
+    def control(self) -> SafeString:
+        """The input or select itself (rendered here: a long estimate has hundreds)."""
+        described = " ".join(
+            ref
+            for ref, on in (
+                (f"{self.id}-hint", self.hint),
+                (f"{self.id}-error", self.errors),
+            )
+            if on
+        )
+        attrs = format_html(' aria-describedby="{}"', described) if described else ""
+        flags = (
+            (self.errors, ' aria-invalid="true"'),
+            (self.structural, " data-structural"),
+            (self.disabled, " disabled"),
+        )
+        attrs = mark_safe(attrs + "".join(text for on, text in flags if on))  # noqa: S308
+        if self.widget == "select":
+            return format_html(
+                '<select id="{}" name="{}"{}>{}</select>',
+                self.id,
+                self.id,
+                attrs,
+                options_html(self.options),
+            )
+        if self.widget == "checkbox":
+            return format_html(
+                '<input type="checkbox" id="{}" name="{}" value="on"{}{}>',
+                self.id,
+                self.id,
+                " checked" if self.checked else "",
+                attrs,
+            )
+        return format_html(
+            '<input type="number" id="{}" name="{}" value="{}" min="{}" max="{}"'
+            ' step="{}" inputmode="{}"{}>',
+            self.id,
+            self.id,
+            self.value,
+            self.min,
+            self.max,
+            self.step,
+            "numeric" if self.step == "1" else "decimal",
+            attrs,
+        )
 
 
 @dataclass

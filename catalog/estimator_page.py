@@ -16,7 +16,7 @@ from catalog.estimator.comparison import compare
 from catalog.estimator.encoding import Decoded, apply_edit, decode, encode
 from catalog.estimator.serialization import assumptions
 from catalog.estimator.vocabulary import SUPPORT_PLANS
-from catalog.estimator_form import FormBuilder, Option
+from catalog.estimator_form import FormBuilder, Option, options_html
 from catalog.models import PriceBook
 from catalog.price_tables import PriceTables
 from catalog.views import comparison_json, estimate_body
@@ -67,14 +67,18 @@ def _settings(tables: PriceTables, payload: dict, body: dict | None) -> dict:
     currencies = sorted(first.currencies.items()) if first else []
     plans = {p["plan"]: p for p in (body or {}).get("support_plans", [])}
     return {
-        "data_centers": [
-            Option(alias, f"{alias} – {t.data_center_name}", selected=alias == dc)
-            for alias, t in snap.tables.items()
-        ],
-        "currencies": [
-            Option(code, f"{code} ({symbol})", selected=code == currency)
-            for code, (_, symbol) in currencies
-        ],
+        "data_centers": options_html(
+            [
+                Option(alias, f"{alias} – {t.data_center_name}", selected=alias == dc)
+                for alias, t in snap.tables.items()
+            ]
+        ),
+        "currencies": options_html(
+            [
+                Option(code, f"{code} ({symbol})", selected=code == currency)
+                for code, (_, symbol) in currencies
+            ]
+        ),
         "plans": [
             {
                 "value": plan,
@@ -141,8 +145,14 @@ def build_estimator_context(request: HttpRequest, page: Any) -> dict:
         for row in comparison["data_centers"]:
             moved = {**decoded.payload, "data_center": row["data_center"]}
             row["url"] = f"{page.url}?{encode(moved)}"
+    details = []
+    for section in (body or {}).get("sections", []):
+        section_lines = [x for x in body["lines"] if x["section"] == section["key"]]
+        if section_lines:
+            details.append((section, section_lines))
     return {
         "est": body,
+        "est_details": details,
         "est_form": form,
         "est_symbol": symbol,
         "est_errors": form.summary,

@@ -12,9 +12,11 @@ from django.test import Client
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from catalog.estimator.export import neutralise
 from catalog.models import Product
+from lumen_cms import openapi
 
 pytestmark = pytest.mark.django_db
 URL = "/api/estimator/"
@@ -487,3 +489,49 @@ def test_price_book_names_the_prices_used_and_says_when_they_changed(client, pri
     vpn.monthly = Decimal("45")
     vpn.save()  # the same prices again: the same book
     assert post(client, payload)[1]["price_book"]["id"] == first["id"]
+
+
+def _validator(path: str, method: str, status: str = "200") -> Draft202012Validator:
+    document = openapi.build_document()
+    operation = document["paths"][path][method]
+    schema = operation["responses"][status]["content"]["application/json"]["schema"]
+    return Draft202012Validator({**schema, "components": document["components"]})
+
+
+def test_responses_match_the_openapi_document(client, prices):
+    payload = {
+        "support": "professional",
+        "price_book": "0123456789ab",
+        "servers": [
+            {"os": "windows", "managed": True, "managed_apps": [{"key": "ms-sql"}]},
+            {"type": "hyperscale"},
+        ],
+        "simple_backups": [{}],
+        "services": {"dedicated-load-balancer-200": 1},
+    }
+    checks = [
+        (_validator("/api/estimator/", "post"), post(client, payload)),
+        (
+            _validator("/api/estimator/", "post"),
+            post(client, {"data_center": "AU1", "skip_unavailable": True, **payload}),
+        ),
+        (_validator("/api/estimator/", "post", "400"), post(client, {"support": 1})),
+        (
+            _validator("/api/estimator/compare/", "post"),
+            (
+                200,
+                client.post(
+                    f"{URL}compare/",
+                    json.dumps(payload),
+                    content_type="application/json",
+                ).json(),
+            ),
+        ),  # fmt: skip
+    ]
+    for validator, (_, body) in checks:
+        errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(body)]
+        assert errors == []
+    request_schema = _validator("/api/estimator/", "post").schema["components"]
+    Draft202012Validator(
+        {"$ref": "#/components/schemas/EstimateRequest", "components": request_schema}
+    ).validate(payload)
