@@ -6,6 +6,8 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from catalog.models import EstimatorPage
 from tests.catalog.factories import EstimatorPageFactory
@@ -245,3 +247,30 @@ def test_print_layout_and_hidden_lines():
     print_rules = css[css.index("@media print") :]
     assert ".est-main" in print_rules and "display: none !important" in print_rules
     assert ".estimator [hidden] { display: none !important; }" in css
+
+
+PARAM_NAMES = [
+    "dc", "currency", "support", "pb", "add", "remove", "compare",
+    "server1-os", "server1-cpu", "server1-managed", "server1-app-ms-sql",
+    "server1-app-ms-sql-software", "server1-add_app", "server2-quantity",
+    "hyperscale1-storage", "db1-type", "backup1-daily_add_percent", "baremetal1-config",
+    "ips1-usage_period", "appfog1-memory", "vpn", "bandwidth", "server0-cpu", "x",
+]  # fmt: skip
+VALUES = st.one_of(
+    st.sampled_from(
+        ["", "1", "0", "on", "VA1", "AU1", "EUR", "windows", "hyperscale", "server",
+         "server1", "server1-app", "server1-app-ms-sql", "ms-sql", "1e999", "-1", "NaN"]
+    ),
+    st.text(max_size=12),
+)  # fmt: skip
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(params=st.dictionaries(st.sampled_from(PARAM_NAMES), VALUES, max_size=8))
+def test_any_query_renders_or_redirects_never_500(client, page, params):
+    response = client.get(page.url, params)
+    assert response.status_code in (200, 303)
