@@ -1,4 +1,9 @@
-"""Settings this app reads, each with the default a host project gets."""
+"""Settings this app reads, each with the default a host project gets.
+
+``LUMEN_BASE_TEMPLATE`` (default ``"base.html"``): the template this app's pages
+extend. It must have the blocks ``wagtail start`` writes: ``title``, ``extra_css``,
+``content`` and ``extra_js`` (``body_class`` is used when present).
+"""
 
 from django.conf import settings
 
