@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import time
 
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
+
+from forms import conf
 
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
 HONEYPOT_FIELD = "website_url"
 REJECTED = (
     "Your submission could not be verified. Please reload the page and try again."
 )
-
-
-def _setting(name: str, default):
-    return getattr(settings, name, default)
 
 
 def issue_token(page_id: int, *, now: float | None = None) -> str:
@@ -42,9 +39,9 @@ def token_problem(token: str | None, page_id: int) -> str | None:
     if not isinstance(data, dict) or data.get("p") != page_id:
         return REJECTED
     age = time.time() - int(data.get("t", 0))
-    if age < _setting("FORMS_MIN_SUBMIT_SECONDS", 2):
+    if age < conf.min_submit_seconds():
         return REJECTED
-    if age > _setting("FORMS_TOKEN_MAX_AGE", 7 * 24 * 3600):
+    if age > conf.token_max_age():
         return "This form has expired. Please reload the page and try again."
     return None
 
@@ -62,7 +59,7 @@ def client_ip(request: HttpRequest) -> str:
 
 def allow(request: HttpRequest, page_id: int) -> bool:
     """Count this POST against the per-IP budget; False once over the limit."""
-    limit, window = _setting("FORMS_RATE_LIMIT", (10, 600))
+    limit, window = conf.rate_limit()
     key = f"lumen-forms:rate:{page_id}:{client_ip(request)}"
     cache.add(key, 0, timeout=window)
     try:

@@ -27,6 +27,20 @@ label_validator = RegexValidator(
 )
 
 
+def page_link() -> models.OneToOneField:
+    """The link to Page, with a reverse accessor no host page type can clash with.
+
+    The default (``Page.<model name>``) collides with a host's own ``FormPage``."""
+    return models.OneToOneField(
+        Page,
+        on_delete=models.CASCADE,
+        parent_link=True,
+        primary_key=True,
+        serialize=False,
+        related_name="%(app_label)s_%(class)s",
+    )
+
+
 class ImmutableVersionError(PermissionDenied):
     """A published legal version was about to be changed or deleted."""
 
@@ -68,6 +82,7 @@ class LegalDocumentVersionQuerySet(models.QuerySet):
 
 
 class LegalDocumentPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
+    page_ptr = page_link()
     intro = models.TextField(
         blank=True,
         help_text="Short introduction shown above the document and in listings.",

@@ -101,7 +101,7 @@ class PageLinks:
 
     def __init__(self, site: Site, page_ids: set[int]) -> None:
         rows = Page.objects.filter(pk__in=page_ids | {site.root_page_id}).values(
-            "pk", "title", "url_path", "live", "servicepage__summary"
+            "pk", "title", "url_path", "live", "catalog_servicepage__summary"
         )
         self.rows = {row["pk"]: row for row in rows}
         root = self.rows.get(site.root_page_id)
@@ -153,7 +153,9 @@ def _link(value: dict[str, Any], pages: PageLinks) -> dict[str, Any] | None:
         if row is None:
             return None
         url, title = pages.url(row), title or row["title"]
-        description = value.get("description") or row["servicepage__summary"] or ""
+        description = (
+            value.get("description") or row["catalog_servicepage__summary"] or ""
+        )
     else:
         url = value.get("url") or ""
         description = value.get("description") or ""

@@ -1,9 +1,22 @@
-"""Headless preview, falling back to Wagtail's own when no front end is set."""
+"""Headless preview when the host installs wagtail-headless-preview, else Wagtail's own.
+
+The package is optional: a host that does not list ``wagtail_headless_preview`` in
+INSTALLED_APPS (or has not installed it) keeps the built-in template preview.
+"""
+
+from django.apps import apps
 
 from wagtail.models import Page
 
-from wagtail_headless_preview.models import HeadlessPreviewMixin
-from wagtail_headless_preview.settings import headless_preview_settings
+if apps.is_installed("wagtail_headless_preview"):
+    from wagtail_headless_preview.models import HeadlessPreviewMixin
+    from wagtail_headless_preview.settings import headless_preview_settings
+else:  # the host smoke suite (tests/host) runs without the package
+
+    class HeadlessPreviewMixin:
+        """Stand-in with no behaviour of its own."""
+
+    headless_preview_settings = None
 
 
 class ExternalPreviewMixin(HeadlessPreviewMixin):
@@ -11,6 +24,9 @@ class ExternalPreviewMixin(HeadlessPreviewMixin):
     without one configured, editors keep the built-in template preview."""
 
     def serve_preview(self, request, preview_mode):
-        if headless_preview_settings.CLIENT_URLS:
+        if (
+            headless_preview_settings is not None
+            and headless_preview_settings.CLIENT_URLS
+        ):
             return super().serve_preview(request, preview_mode)
         return Page.serve_preview(self, request, preview_mode)

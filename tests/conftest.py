@@ -10,6 +10,9 @@ import pytest
 
 from lumen_cms.seed.site import ensure_home
 
+# The host smoke suite runs inside a generated Wagtail project (.ci/host-smoke).
+collect_ignore = ["host"]
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from catalog.blocks import SupportFeatureBlock, default_support_features
 from catalog.conf import HostBaseTemplateMixin
+from catalog.models.pages import page_link
 from catalog.models.pricing import (
     PRICE_FIELDS,
     Currency,
@@ -31,6 +32,7 @@ def _choose(request, name: str, options: list[str], default: str) -> str:
 
 
 class PricingCatalogPage(HostBaseTemplateMixin, Page):
+    page_ptr = page_link()
     intro = RichTextField(blank=True, help_text="Shown above the price tables.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -85,6 +87,7 @@ class PricingCatalogPage(HostBaseTemplateMixin, Page):
 
 
 class EstimatorPage(HostBaseTemplateMixin, Page):
+    page_ptr = page_link()
     intro = RichTextField(blank=True, help_text="Shown above the estimator form.")
     disclaimer = models.TextField(
         blank=True,

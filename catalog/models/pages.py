@@ -15,6 +15,20 @@ from catalog.blocks import ServiceBodyBlock
 from catalog.conf import HostBaseTemplateMixin
 
 
+def page_link() -> models.OneToOneField:
+    """The link to Page, with a reverse accessor no host page type can clash with.
+
+    The default (``Page.<model name>``) collides with a host's own ``FormPage``."""
+    return models.OneToOneField(
+        Page,
+        on_delete=models.CASCADE,
+        parent_link=True,
+        primary_key=True,
+        serialize=False,
+        related_name="%(app_label)s_%(class)s",
+    )
+
+
 def service_summary(page: "ServicePage") -> dict:
     return {
         "id": page.pk,
@@ -26,6 +40,8 @@ def service_summary(page: "ServicePage") -> dict:
 
 class ProductCategoryPage(HostBaseTemplateMixin, Page):
     """A family of services (e.g. Managed Services); children ordered in the tree."""
+
+    page_ptr = page_link()
 
     intro = models.TextField(
         blank=True, help_text="Short introduction, also shown in the menu."
@@ -79,6 +95,8 @@ class ProductCategoryPage(HostBaseTemplateMixin, Page):
 
 class ServicePage(HostBaseTemplateMixin, Page):
     """One managed or application service."""
+
+    page_ptr = page_link()
 
     summary = models.CharField(
         max_length=250, help_text="One sentence; shown in the menu and on cards."

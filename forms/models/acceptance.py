@@ -12,7 +12,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 
 from modelcluster.fields import ParentalKey
 
-from forms.models.pages import LumenFormMixin
+from forms.models.pages import LumenFormMixin, page_link
 
 NO_VERSION = "The Data Protection terms are not available right now. Please try later."
 
@@ -25,6 +25,8 @@ class DPTermsField(AbstractFormField):
 
 class DPTermsPage(LumenFormMixin, AbstractEmailForm):
     """Accept the DP Exhibit: each acceptance binds to the version in effect."""
+
+    page_ptr = page_link()
 
     terms_page = models.ForeignKey(
         "legal.LegalDocumentPage",

@@ -15,7 +15,7 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from modelcluster.fields import ParentalKey
 
@@ -23,6 +23,20 @@ from forms.builder import LimitedFormBuilder
 from forms.conf import HostBaseTemplateMixin
 
 DEFAULT_FAILURE = "There was a problem submitting the form. Please try again."
+
+
+def page_link() -> models.OneToOneField:
+    """The link to Page, with a reverse accessor no host page type can clash with.
+
+    The default (``Page.<model name>``) collides with a host's own ``FormPage``."""
+    return models.OneToOneField(
+        Page,
+        on_delete=models.CASCADE,
+        parent_link=True,
+        primary_key=True,
+        serialize=False,
+        related_name="%(app_label)s_%(class)s",
+    )
 
 
 class FormField(AbstractFormField):
@@ -109,6 +123,8 @@ class LumenFormMixin(HostBaseTemplateMixin, models.Model):
 
 class FormPage(LumenFormMixin, AbstractEmailForm):
     """Contact Us, Support and any editor-built form; routes by one choice field."""
+
+    page_ptr = page_link()
 
     route_field = models.CharField(
         max_length=255,

@@ -22,6 +22,10 @@ class SubmissionQuerySet(models.QuerySet):
 class Submission(AbstractFormSubmission):
     """A form submission with its submitter email indexed for data-subject requests."""
 
+    # Namespaced: the default reverse name (Page.submission_set) is a host's too.
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="forms_submissions"
+    )
     email = models.CharField(max_length=254, blank=True, db_index=True)
     routed_team = models.CharField(max_length=254, blank=True)
     acceptance_version = models.CharField(max_length=255, blank=True)
@@ -105,7 +109,11 @@ class DataSubjectAction(models.Model):
         PURGE = "purge"
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     action = models.CharField(max_length=20, choices=Action.choices)
     count = models.PositiveIntegerField()

@@ -1,30 +1,19 @@
-"""Editorial roles: Editors, Form administrators (and DP acceptances for Legal editors).
+"""The site's editorial policy for Wagtail's "Editors" group: publish anywhere.
 
-"Editors" and "Moderators" come from Wagtail's own migrations and "Legal editors"
-from legal/0002; this completes them rather than duplicating them. Form pages
-created later get the Form administrators' rights from forms.permissions.
+"Editors" and "Moderators" come from Wagtail's own migrations; the apps create their
+own roles ("Legal editors" in legal/0002, "Form administrators" in forms/0004, which
+does nothing where this migration created that group before it moved to the app).
 """
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 EDITORS = "Editors"
-FORM_ADMINISTRATORS = "Form administrators"
-LEGAL_EDITORS = "Legal editors"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 EDITOR_COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
 }
-FORM_ADMIN_PERMISSIONS = {
-    "forms": (
-        "view_submission",
-        "manage_data_subjects",
-        "view_outboundemail",
-        "change_outboundemail",
-    ),
-}
-FORM_PAGE_MODELS = ("formpage", "dptermspage")
 
 
 def _permissions(Permission, app_label, codenames):
@@ -34,7 +23,7 @@ def _permissions(Permission, app_label, codenames):
 
 
 def create_roles(apps, schema_editor):
-    for label in ("wagtailcore", "wagtailimages", "wagtaildocs", "forms"):
+    for label in ("wagtailcore", "wagtailimages", "wagtaildocs"):
         config = apps.get_app_config(label)
         config.models_module = True
         create_permissions(config, apps=apps, verbosity=0)
@@ -63,28 +52,6 @@ def create_roles(apps, schema_editor):
                     group=editors, collection=root_collection, permission=permission
                 )
 
-    form_admins, _ = Group.objects.get_or_create(name=FORM_ADMINISTRATORS)
-    form_admins.permissions.add(*access_admin)
-    for app_label, codenames in FORM_ADMIN_PERMISSIONS.items():
-        form_admins.permissions.add(*_permissions(Permission, app_label, codenames))
-    change_page = _permissions(Permission, "wagtailcore", ["change_page"]).first()
-    for page in Page.objects.filter(
-        content_type__app_label="forms", content_type__model__in=FORM_PAGE_MODELS
-    ):
-        GroupPagePermission.objects.get_or_create(
-            group=form_admins, page=page, permission=change_page
-        )
-
-    legal_editors = Group.objects.filter(name=LEGAL_EDITORS).first()
-    if legal_editors is not None:
-        legal_editors.permissions.add(
-            *_permissions(Permission, "forms", ["view_dpacceptance"])
-        )
-
-
-def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=FORM_ADMINISTRATORS).delete()
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -99,4 +66,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [migrations.RunPython(create_roles, migrations.RunPython.noop)]

@@ -30,8 +30,24 @@ from resources.serializers import (
 ARTICLES_PER_PAGE = 20
 
 
+def page_link() -> models.OneToOneField:
+    """The link to Page, with a reverse accessor no host page type can clash with.
+
+    The default (``Page.<model name>``) collides with a host's own ``FormPage``."""
+    return models.OneToOneField(
+        Page,
+        on_delete=models.CASCADE,
+        parent_link=True,
+        primary_key=True,
+        serialize=False,
+        related_name="%(app_label)s_%(class)s",
+    )
+
+
 class ArticleIndexPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     """A listing of articles (Knowledge Base, guides, API docs, blog) with filters."""
+
+    page_ptr = page_link()
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -50,7 +66,6 @@ class ArticleIndexPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
         APIField("categories", serializer=CategorySerializer(many=True)),
     ]
     subpage_types = ["resources.ArticlePage"]
-    parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
         verbose_name = "article index page"
@@ -156,6 +171,8 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 class ArticlePage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     """One knowledge-base article, guide, API reference page or blog post."""
 
+    page_ptr = page_link()
+
     date = models.DateField(null=True, blank=True, help_text="Publication date.")
     author = models.CharField(max_length=255, blank=True)
     summary = models.TextField(
@@ -169,7 +186,9 @@ class ArticlePage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
         related_name="articles",
         help_text="A category of the parent index.",
     )
-    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    tags = ClusterTaggableManager(
+        through=ArticlePageTag, blank=True, related_name="resources_articlepages"
+    )
     thumbnail = models.ForeignKey(
         "wagtailimages.Image",
         null=True,

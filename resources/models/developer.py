@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from resources.conf import HostBaseTemplateMixin
+from resources.models.articles import page_link
 from resources.preview import ExternalPreviewMixin
 from resources.serializers import RichTextHTMLField
 
@@ -34,6 +35,7 @@ class DeveloperLinkBlock(blocks.StructBlock):
 
 
 class DeveloperCenterPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
+    page_ptr = page_link()
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     links = StreamField(
         [("link", DeveloperLinkBlock())],

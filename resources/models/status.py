@@ -16,6 +16,7 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from resources.conf import HostBaseTemplateMixin
+from resources.models.articles import page_link
 from resources.preview import ExternalPreviewMixin
 from resources.serializers import (
     DataCenterSerializer,
@@ -132,6 +133,8 @@ class Incident(index.Indexed, ClusterableModel):
 
 class StatusPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     """For Developers → Status: every data center's status and the incident log."""
+
+    page_ptr = page_link()
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     resolved_incidents_shown = models.PositiveSmallIntegerField(

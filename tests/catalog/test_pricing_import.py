@@ -124,6 +124,15 @@ def test_command_reports_counts(prices, price_folder):
     assert "unchanged" in out.getvalue()
 
 
+@pytest.mark.django_db
+def test_command_without_a_folder_loads_the_shipped_sheets():
+    """What a host runs: the sheets come with the app (catalog/data/pricing)."""
+    out = StringIO()
+    call_command("import_pricing", "--quiet-issues", stdout=out, stderr=StringIO())
+    assert DataCenter.objects.filter(alias="VA1").exists()
+    assert DataCenter.objects.count() > 2 and "data centers" in out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

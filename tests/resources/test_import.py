@@ -116,3 +116,16 @@ def test_import_keeps_editor_pages_with_the_same_slug(corpus, docs_index):
     docs_index.add_child(instance=Page(title="Editor page", slug="power"))
     import_folder(corpus, index=docs_index)
     assert ArticlePage.objects.get(source_path="Servers/power.md").slug == "power-2"
+
+
+def test_command_without_the_docs_import_extra_says_what_to_install(
+    monkeypatch, docs_index, corpus
+):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "markdown", None)  # not installed
+    for module in ("resources.ctl_docs.importer", "resources.ctl_docs.parsing"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    with pytest.raises(CommandError, match=r"needs 'markdown'.*docs-import"):
+        call_command("import_ctl_docs", str(corpus), into=str(docs_index.pk))
+    assert not ArticlePage.objects.exists()

@@ -4,12 +4,17 @@ from django.core.management.base import BaseCommand, CommandError
 
 from catalog.services import import_pricing
 
+SHIPPED = Path(__file__).resolve().parents[2] / "data" / "pricing"
+
 
 class Command(BaseCommand):
-    help = "Import ctl.io-format price sheets (prices/ and json/) from a folder."
+    help = (
+        "Import ctl.io-format price sheets (prices/ and json/) from a folder; "
+        "without one, the sheets shipped with the app."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("folder", type=Path)
+        parser.add_argument("folder", type=Path, nargs="?", default=SHIPPED)
         parser.add_argument("--quiet-issues", action="store_true")
 
     def handle(self, *args, folder: Path, quiet_issues: bool = False, **options):

@@ -9,7 +9,6 @@ from wagtail.models import Page, Site
 
 from tqdm import tqdm
 
-from resources.ctl_docs.importer import import_folder
 from resources.models import ArticleIndexPage
 
 
@@ -43,6 +42,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, folder: Path, into: str, no_progress: bool, **options):
+        try:
+            from resources.ctl_docs.importer import import_folder
+        except ImportError as exc:  # markdown / nh3 come with the docs-import extra
+            raise CommandError(
+                f"import_ctl_docs needs {exc.name!r}: install the docs-import extra "
+                "(pip install 'lumen-cms[docs-import]')."
+            ) from exc
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a folder.")
         index = find_index(into)

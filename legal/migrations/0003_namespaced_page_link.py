@@ -1,0 +1,28 @@
+"""Namespaced reverse names for links to Page (and other shared models).
+
+Only Django's model state changes: reverse names are not stored in the database, so
+no table is rebuilt (SQLite would otherwise copy every page table) and no data moves.
+"""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('legal', '0002_legal_editors_workflow_and_guards'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='legaldocumentpage',
+                    name='page_ptr',
+                    field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, related_name='%(app_label)s_%(class)s', serialize=False, to='wagtailcore.page'),
+                ),
+            ],
+        ),
+    ]

@@ -1,0 +1,50 @@
+"""Each app names what it is missing: start-up error for model links, checks else."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+import pytest
+
+from catalog import checks as catalog_checks
+from forms import checks as forms_checks
+from legal import checks as legal_checks
+from resources import checks as resources_checks
+
+ALL = (catalog_checks, forms_checks, legal_checks, resources_checks)
+
+
+def without(monkeypatch, module, *missing: str) -> None:
+    real = module.apps.is_installed
+    monkeypatch.setattr(
+        module.apps, "is_installed", lambda name: name not in missing and real(name)
+    )
+
+
+def test_the_reference_site_has_everything():
+    for module in ALL:
+        module.require_model_apps()
+        assert module.check_required_apps() == []
+
+
+def test_forms_without_legal_stops_with_the_fix(monkeypatch):
+    without(monkeypatch, forms_checks, "legal")
+    with pytest.raises(ImproperlyConfigured, match=r"forms\.E001: forms needs 'legal'"):
+        forms_checks.require_model_apps()
+
+
+@pytest.mark.parametrize(
+    ("module", "app"),
+    [
+        (legal_checks, "wagtail.contrib.routable_page"),
+        (resources_checks, "wagtail.contrib.table_block"),
+        (forms_checks, "wagtail.contrib.forms"),
+        (catalog_checks, "wagtail.snippets"),
+    ],
+)
+def test_missing_companion_app_is_a_check_error(monkeypatch, module, app):
+    without(monkeypatch, module, app)
+    [error] = module.check_required_apps()
+    label = module.__name__.split(".")[0]
+    assert error.id == f"{label}.E002"
+    assert app in error.msg and f"Add {app!r} to INSTALLED_APPS" in error.hint

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HostPagesConfig(AppConfig):
+    name = "hostpages"
+    default_auto_field = "django.db.models.BigAutoField"
