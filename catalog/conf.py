@@ -1,6 +1,9 @@
 """Settings this app reads, each with the default a host project gets."""
 
+from collections.abc import Callable
+
 from django.conf import settings
+from django.utils.module_loading import import_string
 
 
 def base_template() -> str:
@@ -15,3 +18,14 @@ class HostBaseTemplateMixin:
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = base_template()
         return context
+
+
+def related_articles_provider() -> Callable[[list[str]], list[dict]] | None:
+    """The function that finds articles about a service (CATALOG_RELATED_ARTICLES).
+
+    A dotted path, e.g. "resources.related.articles_about"; it takes topic names and
+    returns groups ``{"title", "url", "articles": [pages]}``. Unset: no such section.
+    The catalog never imports another app: the host project wires them together.
+    """
+    path = getattr(settings, "CATALOG_RELATED_ARTICLES", "")
+    return import_string(path) if path else None

@@ -17,7 +17,7 @@ class LimitedFormBuilder(FormBuilder):
         return djforms.CharField(**options)
 
     def create_multiline_field(self, field, options):
-        attrs = {"cols": "80", "rows": "10", "maxlength": str(MULTI_LINE_MAX)}
+        attrs = {"rows": "8", "maxlength": str(MULTI_LINE_MAX)}
         options["max_length"] = MULTI_LINE_MAX
         return djforms.CharField(widget=djforms.Textarea(attrs=attrs), **options)
 

@@ -1,6 +1,7 @@
 from .estimator_pages import EstimatorPage, PricingCatalogPage
 from .pages import ProductCategoryPage, ServicePage, ServicePageRelatedService
 from .pricing import Currency, DataCenter, PriceSection, Product, SupportTier
+from .settings import ServicePageSettings
 
 __all__ = [
     "Currency",
@@ -12,5 +13,6 @@ __all__ = [
     "ProductCategoryPage",
     "ServicePage",
     "ServicePageRelatedService",
+    "ServicePageSettings",
     "SupportTier",
 ]
