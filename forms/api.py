@@ -28,7 +28,6 @@ MAX_LENGTHS = {
 }
 
 
-
 BLOCK_END = re.compile(r"(</(p|h[1-6]|li|div|blockquote)>|<br\s*/?>)", re.IGNORECASE)
 
 

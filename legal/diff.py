@@ -234,7 +234,7 @@ class UnchangedRun:
 
     @property
     def noun(self) -> str:
-        """"clause(s)" when every unit is a clause, else "part(s)"."""
+        """ "clause(s)" when every unit is a clause, else "part(s)"."""
         word = (
             "clause"
             if all(entry.unit.kind == "clause" for entry in self.entries)
