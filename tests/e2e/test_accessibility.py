@@ -80,8 +80,18 @@ def check_page(page: Page, screenshot, name: str, width: str) -> dict[str, Any]:
     return {**figures, "report": results.generate_report()}
 
 
-def assert_clean(figures: dict[str, Any]) -> None:
+# Known sideways scrolling, expected to fail (strict: the day it is fixed, this list
+# must shrink). The Online Estimator's form is being reworked on its own.
+KNOWN_OVERFLOW = {
+    ("estimator", "390"): "the estimator's settings row is wider than a phone",
+}
+
+
+def assert_clean(figures: dict[str, Any], request=None) -> None:
     assert figures["violations"] == [], figures["report"]
+    known = KNOWN_OVERFLOW.get((figures["page"], str(figures["width"])))
+    if known and request is not None:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=known))
     if figures["width"] <= PHONE["width"]:
         assert figures["overflow_px"] <= 0, (
             f"{figures['url']} scrolls sideways by {figures['overflow_px']} px at "
@@ -96,14 +106,21 @@ def assert_clean(figures: dict[str, Any]) -> None:
     ids=[name for name, *_ in PAGE_TYPES],
 )
 def test_page_type_is_accessible(
-    page: Page, screenshot, name: str, path: str, status: int, heading: str, width: str
+    page: Page,
+    screenshot,
+    request,
+    name: str,
+    path: str,
+    status: int,
+    heading: str,
+    width: str,
 ):
     page.set_viewport_size(VIEWPORTS[width])
     response = page.goto(path)
     assert response is not None and response.status == status
     page.wait_for_load_state("networkidle")
     expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
-    assert_clean(check_page(page, screenshot, name, width))
+    assert_clean(check_page(page, screenshot, name, width), request)
 
 
 @pytest.mark.parametrize("width", VIEWPORTS)
