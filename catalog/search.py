@@ -27,7 +27,7 @@ def search_products(terms: list[str], *, limit: int = MAX_PRODUCTS) -> list[dict
         .select_related("data_center", "section")
         .order_by("data_center__sort_order", "data_center__alias", "sort_order")
     )
-    pricing = PricingCatalogPage.objects.live().public().first()
+    pricing = None
     seen: set[str] = set()
     hits: list[dict[str, Any]] = []
     for product in rows[: limit * 20]:
@@ -35,8 +35,10 @@ def search_products(terms: list[str], *, limit: int = MAX_PRODUCTS) -> list[dict
         if identity in seen:
             continue
         seen.add(identity)
+        if pricing is None:
+            pricing = PricingCatalogPage.objects.live().first() or False
         url = ""
-        if pricing is not None:
+        if pricing:
             url = (
                 f"{pricing.url}?data_center={product.data_center.alias}"
                 f"#{product.section.key}"

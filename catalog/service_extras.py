@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Func, IntegerField, Subquery
 from django.http import HttpRequest
+
+from wagtail.models import Page, Site
 
 from catalog.conf import related_articles_provider
 from catalog.models.estimator_pages import EstimatorPage, PricingCatalogPage
@@ -26,8 +30,15 @@ def service_prices(page: ServicePage) -> dict[str, Any] | None:
     keys = page.price_key_list
     if not keys:
         return None
+    # The number of data centers rides along in the same query (a subquery).
+    total = (
+        DataCenter.objects.order_by()
+        .annotate(n=Func(F("id"), function="COUNT", output_field=IntegerField()))
+        .values("n")
+    )
     products = list(
         Product.objects.matching_keys(keys)
+        .annotate(data_center_total=Subquery(total[:1]))
         .select_related("data_center", "section")
         .order_by("data_center__sort_order", "data_center__alias", "sort_order")
     )
@@ -45,17 +56,30 @@ def service_prices(page: ServicePage) -> dict[str, Any] | None:
         "data_center": data_center,
         "products": shown,
         "offered_in": offered_in,
-        "data_center_count": DataCenter.objects.count(),
+        "data_center_count": products[0].data_center_total,
     }
 
 
 def service_extras(page: ServicePage, request: HttpRequest) -> dict[str, Any]:
     """Template context for ServicePage: prices, related articles, links, contact."""
     provider = related_articles_provider()
-    settings = ServicePageSettings.for_request(request)
+    site = Site.find_for_request(request)
+    settings = (
+        ServicePageSettings.objects.select_related("contact_page")
+        .filter(site=site)
+        .first()
+        if site is not None
+        else None
+    ) or ServicePageSettings(site=site)
     contact = settings.contact_page if settings.contact_page_id else None
-    pricing = PricingCatalogPage.objects.live().public().first()
-    estimator = EstimatorPage.objects.live().public().first()
+    # The catalog and estimator pages in one query (their URLs are all we need).
+    links = {
+        row.content_type_id: row
+        for row in Page.objects.live()
+        .type(PricingCatalogPage, EstimatorPage)
+        .order_by("-path")
+    }
+    types = ContentType.objects.get_for_models(PricingCatalogPage, EstimatorPage)
     return {
         "service_prices": service_prices(page),
         "article_groups": provider(page.topic_list, limit=MAX_ARTICLES)
@@ -63,7 +87,7 @@ def service_extras(page: ServicePage, request: HttpRequest) -> dict[str, Any]:
         else [],
         "service_settings": settings,
         "contact_page": contact if contact and contact.live else None,
-        "pricing_page": pricing,
-        "estimator_page": estimator,
+        "pricing_page": links.get(types[PricingCatalogPage].pk),
+        "estimator_page": links.get(types[EstimatorPage].pk),
         "show_body": not page.body_repeats_summary,
     }

@@ -84,7 +84,7 @@ def version_list(request: HttpRequest, page: LegalDocumentPage) -> HttpResponse:
                 "Choose two different versions to compare."
             )
         else:
-            error = "Choose two published versions to compare."
+            error = "Choose two different published versions to compare."
         status = 400
     return TemplateResponse(
         request,

@@ -167,9 +167,10 @@ class SearchResults:
                     product["text"],
                 )
             )
-        legal_pages = LegalDocumentPage.objects.live().public()
-        if site is not None:
-            legal_pages = legal_pages.descendant_of(site.root_page)
+        # The live, public pages of this site (restrictions were read once, above).
+        legal_pages = LegalDocumentPage.objects.filter(
+            pk__in=pages.type(LegalDocumentPage).values("pk")
+        )
         for clause in search_clauses(self.terms, pages=legal_pages):
             title = f"{clause['document'].title}, clause {clause['ref']}"
             if clause["title"]:

@@ -308,6 +308,13 @@ def _link_gdpr_children(home: Page, gdpr_data: dict, pages: PageResolver) -> Non
             links.append({"title": link["title"], "page": None, "url": url})
         else:
             links.append({"title": link["title"], "page": pk, "url": ""})
+    # Any other live child page an editor added is linked too, after these.
+    linked = {link["page"] for link in links if link["page"]}
+    links.extend(
+        {"title": "", "page": pk, "url": ""}
+        for pk in gdpr.get_children().live().values_list("id", flat=True)
+        if pk not in linked
+    )
     if links:
         body.append({"type": "link_list", "value": {"heading": "", "links": links}})
     update_page(gdpr, body=body)
