@@ -80,18 +80,8 @@ def check_page(page: Page, screenshot, name: str, width: str) -> dict[str, Any]:
     return {**figures, "report": results.generate_report()}
 
 
-# Known sideways scrolling, expected to fail (strict: the day it is fixed, this list
-# must shrink). The Online Estimator's form is being reworked on its own.
-KNOWN_OVERFLOW = {
-    ("estimator", "390"): "the estimator's settings row is wider than a phone",
-}
-
-
-def assert_clean(figures: dict[str, Any], request=None) -> None:
+def assert_clean(figures: dict[str, Any]) -> None:
     assert figures["violations"] == [], figures["report"]
-    known = KNOWN_OVERFLOW.get((figures["page"], str(figures["width"])))
-    if known and request is not None:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=known))
     if figures["width"] <= PHONE["width"]:
         assert figures["overflow_px"] <= 0, (
             f"{figures['url']} scrolls sideways by {figures['overflow_px']} px at "
@@ -108,7 +98,6 @@ def assert_clean(figures: dict[str, Any], request=None) -> None:
 def test_page_type_is_accessible(
     page: Page,
     screenshot,
-    request,
     name: str,
     path: str,
     status: int,
@@ -120,7 +109,7 @@ def test_page_type_is_accessible(
     assert response is not None and response.status == status
     page.wait_for_load_state("networkidle")
     expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
-    assert_clean(check_page(page, screenshot, name, width), request)
+    assert_clean(check_page(page, screenshot, name, width))
 
 
 @pytest.mark.parametrize("width", VIEWPORTS)
