@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 E2E_ARGS ?= --output test-artifacts/playwright --screenshot only-on-failure --tracing retain-on-failure
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve seed test test-pg test-e2e lint format migrations-check check check-deploy serve-prod bench load-forms clean
+.PHONY: help install run serve seed test test-pg test-e2e chromium lighthouse-install lighthouse lint format migrations-check check check-deploy serve-prod bench load-forms clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -40,12 +40,23 @@ test: install ## Run the test suite (SQLite unless DATABASE_URL is set)
 test-pg: install ## Run the test suite against the local PostgreSQL server
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/lumen $(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
-test-e2e: install ## Browser tests (Playwright + Debian's Chromium, installed if missing)
+chromium: ## Install Debian's Chromium for the browser tests and Lighthouse if missing
 	@test -x $(CHROMIUM) || { echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive \
 	  $(SUDO) apt-get install -y -o DPkg::Lock::Timeout=600 chromium; }
+
+test-e2e: install chromium ## Browser tests: flows, axe-core at 1366 and 390 px, overflow, screenshots
 	LUMEN_E2E_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -p no:cacheprovider -m e2e tests/e2e $(E2E_ARGS) $(PYTEST_ARGS)
 	@echo "Screenshots: $(CURDIR)/test-artifacts/screenshots/"
+
+LIGHTHOUSE_DIR := tools/lighthouse
+
+lighthouse-install: ## Install the pinned npm lighthouse (tools/lighthouse, npm ci; node_modules not committed)
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y -o DPkg::Lock::Timeout=600 npm; }
+	@test -x $(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse || npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund
+
+lighthouse: install chromium lighthouse-install ## Lighthouse a11y, best practices, SEO on key pages (fails below 95)
+	LUMEN_E2E_CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench.bench_lighthouse
 
 lint: install ## Ruff lint and format check
 	$(BIN)/ruff check .
@@ -73,7 +84,7 @@ serve-prod: install ## Production: collectstatic, migrate, then gunicorn + the t
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PROD) $(BIN)/gunicorn -c gunicorn.conf.py lumen_cms.wsgi
 
-bench: install ## Run the benchmarks (bench/bench_*.py; local PostgreSQL and Redis); BENCH=name runs a subset
+bench: install chromium lighthouse-install ## Run the benchmarks (bench/bench_*.py; local PostgreSQL and Redis); BENCH=name runs a subset
 	@command -v wrk >/dev/null 2>&1 || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python bench/run.py $(BENCH)
 

@@ -6,12 +6,14 @@ extend, through the blocks ``wagtail start`` writes: ``title``, ``extra_css``,
 required: without ``extra_css``/``extra_js`` the assets go at the start/end of it.
 """
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from django.conf import settings
 from django.template import Context, TemplateDoesNotExist
 from django.template.loader import get_template
 from django.template.loader_tags import BlockNode, ExtendsNode
+from django.utils.module_loading import import_string
 
 
 def base_template() -> str:
@@ -52,3 +54,14 @@ class HostBaseTemplateMixin:
         context["base_lacks_extra_css"] = "extra_css" not in blocks
         context["base_lacks_extra_js"] = "extra_js" not in blocks
         return context
+
+
+def related_articles_provider() -> Callable[[list[str]], list[dict]] | None:
+    """The function that finds articles about a service (CATALOG_RELATED_ARTICLES).
+
+    A dotted path, e.g. "resources.related.articles_about"; it takes topic names and
+    returns groups ``{"title", "url", "articles": [pages]}``. Unset: no such section.
+    The catalog never imports another app: the host project wires them together.
+    """
+    path = getattr(settings, "CATALOG_RELATED_ARTICLES", "")
+    return import_string(path) if path else None

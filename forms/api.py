@@ -8,6 +8,7 @@ schema endpoint; no session or cookie is read, so there is no ambient authority.
 from __future__ import annotations
 
 import json
+import re
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, JsonResponse
@@ -25,6 +26,15 @@ MAX_LENGTHS = {
     "singleline": SINGLE_LINE_MAX,
     "multiline": MULTI_LINE_MAX,
 }
+
+
+BLOCK_END = re.compile(r"(</(p|h[1-6]|li|div|blockquote)>|<br\s*/?>)", re.IGNORECASE)
+
+
+def plain_text(rich_text: str) -> str:
+    """Rich text as plain text with its paragraphs kept apart (not run together)."""
+    text = strip_tags(BLOCK_END.sub(r"\1\n", rich_text or ""))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def form_page_for(slug: str):
@@ -115,7 +125,7 @@ def form_endpoint(request: HttpRequest, slug: str) -> JsonResponse:
     return JsonResponse(
         {
             "id": submission.pk,
-            "message": strip_tags(page.thank_you_text).strip(),
+            "message": plain_text(page.thank_you_text),
             "routed_team": bool(submission.routed_team),
         },
         status=201,

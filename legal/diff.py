@@ -219,3 +219,46 @@ def summarise(entries: list[DiffEntry]) -> dict[str, int]:
     for entry in entries:
         counts[entry.status] += 1
     return counts
+
+
+@dataclass
+class UnchangedRun:
+    """Consecutive unchanged units, shown as one row ("12 unchanged clauses")."""
+
+    entries: list[DiffEntry]
+    status: str = UNCHANGED
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+    @property
+    def noun(self) -> str:
+        """ "clause(s)" when every unit is a clause, else "part(s)"."""
+        word = (
+            "clause"
+            if all(entry.unit.kind == "clause" for entry in self.entries)
+            else "part"
+        )
+        return word if self.count == 1 else f"{word}s"
+
+    @property
+    def first(self) -> DiffUnit:
+        return self.entries[0].unit
+
+    @property
+    def last(self) -> DiffUnit:
+        return self.entries[-1].unit
+
+
+def group_unchanged(entries: list[DiffEntry]) -> list[DiffEntry | UnchangedRun]:
+    """The entries with every run of unchanged ones folded into one UnchangedRun."""
+    grouped: list[DiffEntry | UnchangedRun] = []
+    for entry in entries:
+        if entry.status != UNCHANGED:
+            grouped.append(entry)
+        elif grouped and isinstance(grouped[-1], UnchangedRun):
+            grouped[-1].entries.append(entry)
+        else:
+            grouped.append(UnchangedRun([entry]))
+    return grouped

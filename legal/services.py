@@ -33,14 +33,21 @@ def publish_version(
     change_summary: str,
     user: AbstractBaseUser | None,
     check_permission: bool = True,
+    published_at: datetime.datetime | None = None,
 ) -> LegalDocumentVersion:
     """Freeze the document's live content as a new, immutable version.
 
     The snapshot is taken from the live page (what passed the legal-approval workflow),
-    never from an unpublished draft. ``check_permission=False`` is for the seed only.
+    never from an unpublished draft. ``check_permission=False`` is for the seed only,
+    as is ``published_at``: the date a version imported from an earlier site was first
+    published there (never later than now); otherwise it is the time of this call.
     """
     if check_permission and not can_publish_versions(user):
         raise PermissionDenied("You may not publish legal versions.")
+    if published_at is not None and (check_permission or published_at > timezone.now()):
+        raise ValidationError(
+            {"published_at": "Only imports may date a version, and not in the future."}
+        )
     # Lock the page row so two publishers cannot interleave.
     live = LegalDocumentPage.objects.select_for_update().get(pk=document.pk)
     if not live.live:
@@ -71,7 +78,7 @@ def publish_version(
         rendered_text=text,
         sha256=digest,
         published_by=user if user and user.is_authenticated else None,
-        published_at=timezone.now(),
+        published_at=published_at or timezone.now(),
     )
     version.full_clean()
     version.save()

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from legal.diff import compare, summarise
+from legal.diff import compare, group_unchanged, summarise
 
 if TYPE_CHECKING:
     from legal.models import LegalDocumentPage, LegalDocumentVersion
@@ -78,12 +78,26 @@ def version_list(request: HttpRequest, page: LegalDocumentPage) -> HttpResponse:
                     "diff", kwargs={"from_label": from_label, "to_label": to_label}
                 )
             )
-        error = "Choose two different published versions to compare."
+        if from_label in labels and from_label == to_label:
+            error = (
+                f"You chose version {from_label} twice. "
+                "Choose two different versions to compare."
+            )
+        else:
+            error = "Choose two different published versions to compare."
         status = 400
     return TemplateResponse(
         request,
         VERSIONS_TEMPLATE,
-        _context(request, page, versions=versions, current=current, error=error),
+        _context(
+            request,
+            page,
+            versions=versions,
+            current=current,
+            error=error,
+            selected_from=from_label,
+            selected_to=to_label,
+        ),
         status=status,
     )
 
@@ -111,6 +125,16 @@ def version_diff(
     request: HttpRequest, page: LegalDocumentPage, *, from_label: str, to_label: str
 ) -> HttpResponse:
     old, new = _get_version(page, from_label), _get_version(page, to_label)
+    if old.pk == new.pk:
+        # Nothing to compare: say so rather than list every clause as unchanged.
+        versions = list(page.versions.newest_first().defer("body", "rendered_text"))
+        for version in versions:
+            version.document = page
+        return TemplateResponse(
+            request,
+            DIFF_TEMPLATE,
+            _context(request, page, old=old, new=new, same=True, versions=versions),
+        )
     entries = compare(old.body, new.body)
     return TemplateResponse(
         request,
@@ -120,7 +144,7 @@ def version_diff(
             page,
             old=old,
             new=new,
-            entries=entries,
+            entries=group_unchanged(entries),
             summary=summarise(entries),
         ),
     )

@@ -8,10 +8,11 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from lumen_cms.models import NotFoundSettings
 from lumen_cms.navigation import build_navigation
+from lumen_cms.site_search import KINDS, SearchResults, did_you_mean, search_terms
 from lumen_cms.suggestions import suggest_pages
 
 MAX_QUERY_LENGTH = 100
@@ -39,22 +40,26 @@ def search(request: HttpRequest) -> HttpResponse:
     """Site search; the query is trimmed and capped so hostile input stays cheap."""
     raw_query = request.GET.get("q", "")[: MAX_QUERY_LENGTH * 4]
     query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH].strip()
-    results_page = None
-    if query:
+    kind = request.GET.get("type", "")[:20]
+    results_page = results = None
+    suggestion = ""
+    if query and search_terms(query):
         site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        results = pages.search(query)
+        results = SearchResults(query=query, site=site, kind=kind)
         results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
+        if not results.total:
+            suggestion = did_you_mean(query, site=site)
     return render(
         request,
         "lumen_cms/search.html",
         {
             "search_query": query,
+            "search": results,
             "results": results_page,
+            "kinds": KINDS,
+            "suggestion": suggestion,
             "max_query_length": MAX_QUERY_LENGTH,
         },
     )

@@ -8,6 +8,7 @@ from .pricing import (
     Product,
     SupportTier,
 )
+from .settings import ServicePageSettings
 
 __all__ = [
     "Currency",
@@ -20,5 +21,6 @@ __all__ = [
     "ProductCategoryPage",
     "ServicePage",
     "ServicePageRelatedService",
+    "ServicePageSettings",
     "SupportTier",
 ]

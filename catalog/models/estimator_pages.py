@@ -50,10 +50,12 @@ class PricingCatalogPage(HostBaseTemplateMixin, Page):
         currency = next((c for c in currencies if c.code == code), None)
         rate = currency.rate if currency else Decimal(1)
         availability: dict[str, set[str]] = {}
-        for key, dc_alias in Product.objects.priced().values_list(
-            "key", "data_center__alias"
+        names: dict[str, str] = {}
+        for key, dc_alias, name in Product.objects.priced().values_list(
+            "key", "data_center__alias", "name"
         ):
             availability.setdefault(key, set()).add(dc_alias)
+            names.setdefault(key, name)
         sections = list(
             PriceSection.objects.filter(data_center__alias=alias).prefetch_related(
                 "products"
@@ -73,7 +75,14 @@ class PricingCatalogPage(HostBaseTemplateMixin, Page):
                     for f in PRICE_FIELDS
                 }
                 product.available_in = sorted(availability.get(product.key, ()))
-        missing = sorted(k for k in availability if k not in offered)
+        missing = sorted(
+            (
+                {"key": k, "name": names[k], "available_in": sorted(availability[k])}
+                for k in availability
+                if k not in offered
+            ),
+            key=lambda item: item["name"].lower(),
+        )
         context.update(
             data_centers=data_centers,
             data_center=next((dc for dc in data_centers if dc.alias == alias), None),

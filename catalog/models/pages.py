@@ -1,8 +1,14 @@
 """Product categories and their services, as shown in the Products mega-menu."""
 
 from django.db import models
+from django.utils.html import strip_tags
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -107,12 +113,34 @@ class ServicePage(HostBaseTemplateMixin, Page):
         help_text="Optional heading this service is listed under, e.g. 'Database'.",
     )
     body = StreamField(ServiceBodyBlock(), blank=True, use_json_field=True)
+    price_keys = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text=(
+            "Pricing catalog product keys whose prices this page shows, comma-"
+            "separated, e.g. 'managed-apps:mysql'; a key ending in ':' takes every "
+            "product under it ('rdbs:'). Empty: no price table."
+        ),
+    )
+    documentation_topics = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text=(
+            "Knowledge Base and guide topics about this service, comma-separated: "
+            "matched against the articles' related products (tags) and categories. "
+            "Empty: the page title."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("group"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("price_keys"), FieldPanel("documentation_topics")],
+            heading="Prices and documentation",
+        ),
         InlinePanel("related_services", label="Related services", max_num=6),
     ]
     search_fields = [
@@ -141,6 +169,32 @@ class ServicePage(HostBaseTemplateMixin, Page):
     @property
     def related_service_summaries(self) -> list[dict]:
         return [service_summary(p) for p in self.related_service_pages]
+
+    @property
+    def body_repeats_summary(self) -> bool:
+        """A body that only restates the summary (older seeds wrote that) is not
+        shown twice: the summary is already under the title."""
+        blocks = list(self.body)
+        if len(blocks) != 1 or blocks[0].block_type != "paragraph":
+            return False
+        text = strip_tags(str(blocks[0].value.source)).strip()
+        return " ".join(text.split()) == " ".join(self.summary.split())
+
+    @property
+    def price_key_list(self) -> list[str]:
+        return [k.strip() for k in self.price_keys.split(",") if k.strip()]
+
+    @property
+    def topic_list(self) -> list[str]:
+        topics = [t.strip() for t in self.documentation_topics.split(",") if t.strip()]
+        return topics or [self.title]
+
+    def get_context(self, request, *args, **kwargs):
+        from catalog.service_extras import service_extras  # it reads these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(service_extras(self, request))
+        return context
 
 
 class ServicePageRelatedService(Orderable):

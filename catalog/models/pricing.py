@@ -82,6 +82,17 @@ class ProductQuerySet(models.QuerySet):
         """Products the estimator can use: those with a key."""
         return self.exclude(key="")
 
+    def matching_keys(self, patterns: list[str]) -> "ProductQuerySet":
+        """Products whose key is one of ``patterns``; "rdbs:" (ending in a colon)
+        matches every key under it. No pattern, no product."""
+        query = models.Q()
+        for pattern in patterns:
+            if pattern.endswith(":"):
+                query |= models.Q(key__startswith=pattern)
+            elif pattern:
+                query |= models.Q(key=pattern)
+        return self.filter(query) if query else self.none()
+
 
 class Product(models.Model):
     data_center = models.ForeignKey(

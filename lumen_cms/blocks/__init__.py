@@ -1,6 +1,6 @@
 """StreamField blocks of the site shell: page body content and navigation."""
 
-from .content import BodyBlock, LinkBlock, LinkStructValue
+from .content import BodyBlock, FeaturedLinkBlock, LinkBlock, LinkStructValue
 from .navigation import (
     ContactNumberBlock,
     FooterColumnBlock,
@@ -13,6 +13,7 @@ __all__ = [
     "BodyBlock",
     "ContactNumberBlock",
     "FooterColumnBlock",
+    "FeaturedLinkBlock",
     "LinkBlock",
     "LinkStructValue",
     "MegaMenuColumnBlock",

@@ -81,6 +81,16 @@ class LinkBlock(blocks.StructBlock):
         return value
 
 
+class FeaturedLinkBlock(LinkBlock):
+    """A link with a line of text under it (the home hero's side panel)."""
+
+    text = blocks.CharBlock(max_length=160, required=False)
+
+    class Meta:
+        icon = "link"
+        value_class = LinkStructValue
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=200)
     level = blocks.ChoiceBlock(

@@ -97,4 +97,15 @@ def load(*, home: Page) -> None:
             change_summary=first["change_summary"],
             user=None,
             check_permission=False,
+            published_at=_published_at(first),
         )
+
+
+def _published_at(version: dict) -> datetime.datetime | None:
+    """When the seed's version was first published on the original site, if known."""
+    value = version.get("published_at")
+    if not value:
+        return None
+    return datetime.datetime.combine(
+        datetime.date.fromisoformat(value), datetime.time(), tzinfo=datetime.UTC
+    )

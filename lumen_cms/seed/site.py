@@ -7,7 +7,12 @@ from typing import Any
 
 from wagtail.models import Page, Site
 
-from catalog.models import ProductCategoryPage, ServicePage, ServicePageRelatedService
+from catalog.models import (
+    ProductCategoryPage,
+    ServicePage,
+    ServicePageRelatedService,
+    ServicePageSettings,
+)
 from lumen_cms.models import (
     HomePage,
     NavigationSettings,
@@ -95,12 +100,8 @@ def load_pages(*, home: Page) -> None:
                 title=service["title"],
                 summary=service["summary"],
                 group=service["group"],
-                body=[
-                    {
-                        "type": "paragraph",
-                        "value": paragraphs_html([service["summary"]]),
-                    }
-                ],
+                price_keys=service.get("price_keys", ""),
+                documentation_topics=service.get("documentation_topics", ""),
             )
             services[service["slug"]] = page
     _load_related_services(services, data["related_services"])
@@ -189,7 +190,8 @@ def load_navigation(*, home: Page) -> None:
     not_found["contact_page_id"] = pages.id(not_found.pop("contact_page"))
     update_instance(NotFoundSettings.for_site(site), **not_found)
     _load_home_body(home, data["home"], pages)
-    _link_gdpr_children(home, data["gdpr"]["slug"])
+    _link_gdpr_children(home, data["gdpr"], pages)
+    _service_contact(site, pages.id(data["service_pages"]["contact_page"]))
 
 
 class PageResolver:
@@ -266,12 +268,23 @@ def _load_home_body(home: Page, data: dict[str, Any], pages: PageResolver) -> No
                 "value": {"heading": data["cards_heading"], "cards": cards},
             }
         ],
+        hero_actions=[
+            {"type": "link", "value": _link(link, pages)}
+            for link in data.get("hero_actions", [])
+            if pages.id(link["page"])
+        ],
+        hero_panel_heading=data.get("hero_panel_heading", ""),
+        hero_links=[
+            {"type": "link", "value": {**_link(link, pages), "text": link["text"]}}
+            for link in data.get("hero_links", [])
+            if pages.id(link["page"])
+        ],
     )
 
 
-def _link_gdpr_children(home: Page, slug: str) -> None:
-    """The GDPR page lists its children (DP Exhibit, acceptance form) if present."""
-    gdpr = child_by_slug(home, slug)
+def _link_gdpr_children(home: Page, gdpr_data: dict, pages: PageResolver) -> None:
+    """The GDPR page links the DP Exhibit, its versions and the acceptance form."""
+    gdpr = child_by_slug(home, gdpr_data["slug"])
     if gdpr is None or not isinstance(gdpr.specific, StandardPage):
         return
     gdpr = gdpr.specific
@@ -279,15 +292,39 @@ def _link_gdpr_children(home: Page, slug: str) -> None:
     body: list[dict[str, Any]] = [
         {"type": "paragraph", "value": paragraphs_html(intro)}
     ]
-    children = list(gdpr.get_children().live().values_list("id", flat=True))
-    if children:
-        body.append(
-            {
-                "type": "link_list",
-                "value": {
-                    "heading": "",
-                    "links": [{"title": "", "page": pk, "url": ""} for pk in children],
-                },
-            }
-        )
+    live = dict(
+        Page.objects.filter(
+            pk__in=[pages.id(link["page"]) for link in gdpr_data["links"]], live=True
+        ).values_list("pk", "url_path")
+    )
+    links = []
+    for link in gdpr_data["links"]:
+        pk = pages.id(link["page"])
+        if pk not in live:
+            continue
+        if link.get("subpath"):
+            # A route of the page (e.g. the versions list): a URL, not a page.
+            url = "/" + live[pk][len(pages.prefix) :] + link["subpath"]
+            links.append({"title": link["title"], "page": None, "url": url})
+        else:
+            links.append({"title": link["title"], "page": pk, "url": ""})
+    # Any other live child page an editor added is linked too, after these.
+    linked = {link["page"] for link in links if link["page"]}
+    links.extend(
+        {"title": "", "page": pk, "url": ""}
+        for pk in gdpr.get_children().live().values_list("id", flat=True)
+        if pk not in linked
+    )
+    if links:
+        body.append({"type": "link_list", "value": {"heading": "", "links": links}})
     update_page(gdpr, body=body)
+
+
+def _service_contact(site: Site, contact_page_id: int | None) -> None:
+    """Point the service pages' contact call to action at the contact form, once."""
+    settings = ServicePageSettings.for_site(site)
+    if settings.pk and settings.contact_page_id:
+        return
+    if contact_page_id is not None:
+        settings.contact_page_id = contact_page_id
+        settings.save()

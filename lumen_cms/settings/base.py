@@ -171,6 +171,9 @@ TASKS = {
     }
 }
 
+# Service pages list the Knowledge Base and guide articles about them (apps stay apart).
+CATALOG_RELATED_ARTICLES = "resources.related.articles_about"
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Lumen Cloud"
 WAGTAILADMIN_BASE_URL = env.str(

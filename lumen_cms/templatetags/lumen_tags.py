@@ -1,7 +1,9 @@
 import html
 
 from django import template
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from wagtail.models import Site
 
@@ -34,3 +36,18 @@ def text(value: object) -> str:
     Never use it inside an attribute value; autoescape handles those.
     """
     return mark_safe(html.escape(str(value), quote=False))  # noqa: S308
+
+
+DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "hero_text")
+
+
+@register.simple_tag
+def page_description(page: object, length: int = 160) -> str:
+    """The page's meta description: the editor's search description, else its
+    summary or intro as plain text (search engines and link previews need one)."""
+    for name in DESCRIPTION_FIELDS:
+        value = getattr(page, name, "") if page is not None else ""
+        value = " ".join(strip_tags(str(value or "")).split())
+        if value:
+            return Truncator(html.unescape(value)).chars(length)
+    return ""

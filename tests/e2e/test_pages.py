@@ -6,29 +6,9 @@ Screenshots go to test-artifacts/screenshots/<name>.png (not committed).
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e import seed
+from tests.e2e.pages import PAGE_TYPES
 
 pytestmark = pytest.mark.e2e
-
-PAGE_TYPES = [
-    ("home", "/", 200, "Cloud services that keep Hybrid IT simple"),
-    ("category", "/managed-services/", 200, "Managed Services"),
-    ("service", "/managed-services/apache/", 200, "Apache"),
-    ("legal-version", "/gdpr/dp-exhibit/v/2018-05/", 200, "Data Protection Exhibit"),
-    (
-        "legal-diff",
-        f"/gdpr/dp-exhibit/diff/2018-05/{seed.SECOND_LABEL}/",
-        200,
-        "changes from version 2018-05",
-    ),
-    ("form", "/contact-us/", 200, "Contact Us"),
-    ("estimator", "/estimator/", 200, "Online Estimator"),
-    ("pricing-catalog", "/pricing/", 200, "Pricing Catalog"),
-    ("article", "/blog/headless-site/", 200, "Our public site is now headless"),
-    ("status", "/status/", 200, "Status"),
-    ("not-found", "/no-such-page/", 404, "404"),
-    ("search", "/search/?q=apache", 200, "Search Lumen"),
-]
 
 
 @pytest.mark.parametrize(

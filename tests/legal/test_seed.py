@@ -47,6 +47,8 @@ def test_seed_creates_page_under_gdpr_with_version_1(home_page):
     version = page.current_version()
     assert version.label == "2018-05"
     assert version.effective_date == datetime.date(2018, 5, 25)
+    # Its publication date is the original site's, not the day the seed ran.
+    assert version.published_at.date() == datetime.date(2018, 5, 25)
     assert version.get_absolute_url() == "/gdpr/dp-exhibit/v/2018-05/"
     assert WorkflowPage.objects.get(page=page).workflow.name == "Legal approval"
 

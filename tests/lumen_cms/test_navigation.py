@@ -155,7 +155,7 @@ def test_navigation_api_returns_the_template_data(client, site):
     ]
     groups = products["columns"][1]["groups"]
     assert [g["heading"] for g in groups] == ["Database", "Services"]
-    assert len(data["legal_links"]) == 16
+    assert len(data["legal_links"]) == 17  # GDPR first, then the corporate links
     assert data["contact"]["numbers"][0] == {
         "label": "General",
         "number": "1.877.388.4373",

@@ -87,7 +87,7 @@ def test_article_renders_blocks_and_escapes(client, kb):
     page.related_links.create(target=kb.get_children().first())
     page.save()
     html = client.get(page.url).content.decode()
-    assert "<h1>Blocks &lt;b&gt;</h1>" in html
+    assert '<h1 class="page-header__title">Blocks &lt;b&gt;</h1>' in html
     assert '<code class="language-bash">echo &#x27;&lt;x&gt;&#x27;</code>' in html
     assert '<th scope="col">Name</th>' in html and "<td>&lt;id&gt;</td>" in html
     assert "Related articles" in html
