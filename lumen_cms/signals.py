@@ -40,6 +40,7 @@ UNRELATED_MODELS = frozenset(
         "forms.dpacceptance",
         "forms.outboundemail",
         "forms.submission",
+        "lumen_cms.seedrecord",
         "wagtailcore.comment",
         "wagtailcore.commentreply",
         "wagtailcore.modellogentry",
