@@ -15,3 +15,9 @@ class HostBaseTemplateMixin:
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = base_template()
         return context
+
+
+def thank_you_max_age() -> int:
+    """Seconds a thank-you link shows the submitter's own details
+    (FORMS_THANK_YOU_MAX_AGE); after that it shows only the thank-you text."""
+    return getattr(settings, "FORMS_THANK_YOU_MAX_AGE", 30 * 60)

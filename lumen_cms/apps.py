@@ -1,9 +1,10 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import pre_migrate
 
 
 def create_cache_tables(using: str = "default", **kwargs) -> None:
-    """The database cache's table (the default cache) comes with `migrate`."""
+    """The database cache's table (the default cache) comes with `migrate`, first:
+    saves during migrations already drop cached pages."""
     from django.core.management import call_command
 
     call_command("createcachetable", database=using, verbosity=0)
@@ -16,4 +17,4 @@ class LumenCmsConfig(AppConfig):
     def ready(self) -> None:
         from lumen_cms import signals  # noqa: F401
 
-        post_migrate.connect(create_cache_tables, sender=self)
+        pre_migrate.connect(create_cache_tables, sender=self)

@@ -26,6 +26,7 @@ UNRELATED_APPS = frozenset(
         "contenttypes",
         "sessions",
         "django_tasks_database",
+        "migrations",
         "wagtail_headless_preview",
         "wagtailadmin",
         "wagtailembeds",

@@ -407,11 +407,17 @@ class SeedRun:
         if kept:
             self.report.keep(self._label(obj), [_verbose(obj, name) for name in kept])
         if changes:
+            # A settings row Wagtail made empty on first access is the seed's to fill.
+            filled = key not in self.records and all(
+                is_empty(getattr(obj, n, None)) for n in changes
+            )
             self._apply(obj, changes)
             if clean:
                 obj.full_clean()
             obj.save()
-            self.report.updated.append(self._label(obj))
+            (self.report.created if filled else self.report.updated).append(
+                self._label(obj)
+            )
         self._record(key, obj, digests)
         return bool(changes)
 

@@ -10,10 +10,16 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
 from lumen_cms.seed import APP_STEPS, site
 from lumen_cms.seed.ledger import SeedReport, seed_run
+
+QUIET_LOGGERS = ("wagtail", "django_tasks")
+IN_PROCESS_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+}
 
 
 class Command(BaseCommand):
@@ -40,11 +46,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        wagtail_log = logging.getLogger("wagtail")
-        level = wagtail_log.level
+        loggers = [logging.getLogger(name) for name in QUIET_LOGGERS]
+        levels = [log.level for log in loggers]
         if options["verbosity"] < 2:
-            # One line per page and revision drowns the summary; -v 2 shows them.
-            wagtail_log.setLevel(logging.WARNING)
+            # A line per page, revision and task drowns the summary; -v 2 shows them.
+            for log in loggers:
+                log.setLevel(logging.WARNING)
         try:
             reset = options["reset"]
             if reset and not options["yes"] and not self._confirm_reset():
@@ -52,11 +59,18 @@ class Command(BaseCommand):
                 return
             report = self._load(reset=reset, dry_run=options["dry_run"])
         finally:
-            wagtail_log.setLevel(level)
+            for log, level in zip(loggers, levels, strict=True):
+                log.setLevel(level)
         self._print(report, started=started, **options)
 
     def _load(self, *, reset: bool, dry_run: bool) -> SeedReport:
-        with seed_run(reset=reset) as run, transaction.atomic():
+        # Index and reference updates run here, not as hundreds of queued tasks
+        # for the worker (its console is for outgoing mail and failures).
+        with (
+            override_settings(TASKS=IN_PROCESS_TASKS),
+            seed_run(reset=reset) as run,
+            transaction.atomic(),
+        ):
             home = site.ensure_home()
             site.load_pages(home=home)
             for step in APP_STEPS:
