@@ -19,15 +19,15 @@ help: ## List the targets
 $(STAMP): requirements.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
 	@test -x $(BIN)/python || { echo "Creating the virtualenv $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
-	@total=$$(grep -cE '^[A-Za-z0-9_.-]+==' requirements.lock); log=$(VENV)/install.log; \
+	@total=$$(grep -cE '^[A-Za-z0-9_.-]+==' requirements.lock); log=$(VENV)/install.log; start=$$(date +%s); \
 	echo "Installing $$total pinned packages from requirements.lock (first time: a minute or two; log: $$log)"; \
 	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -r requirements.lock >$$log 2>&1 & pid=$$!; \
 	while kill -0 $$pid 2>/dev/null; do \
 	  if grep -q '^Installing collected' $$log; then step="installing"; \
 	  else step="$$(grep -cE '^(Collecting|Requirement already)' $$log) of $$total fetched"; fi; \
-	  printf '\r  %s…   ' "$$step"; sleep 1; \
+	  [ -t 1 ] && printf '\r  %s…   ' "$$step"; sleep 1; \
 	done; \
-	if wait $$pid; then printf '\r  %s packages ready.            \n' "$$total"; \
+	if wait $$pid; then printf '\r  %s packages ready in %s s.          \n' "$$total" "$$(( $$(date +%s) - start ))"; \
 	else printf '\n'; tail -n 25 $$log; echo "Install failed: see $$log"; exit 1; fi
 	@touch $(STAMP)
 

@@ -4,6 +4,7 @@ A re-run creates what is missing and updates only what still holds the seed's ow
 value; editors' changes are kept and listed. `--reset` restores the seed.
 """
 
+import json
 import logging
 import sys
 import time
@@ -13,13 +14,30 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
+from django_tasks import task_backends
+
 from lumen_cms.seed import APP_STEPS, site
 from lumen_cms.seed.ledger import SeedReport, seed_run
 
 QUIET_LOGGERS = ("wagtail", "django_tasks")
-IN_PROCESS_TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
-}
+COLLECTED_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def run_collected_tasks() -> int:
+    """Run the tasks the seed queued, each distinct call once; how many ran."""
+    backend = task_backends["default"]
+    done: set[str] = set()
+    for result in backend.results:
+        call = json.dumps(
+            [result.task.module_path, result.args, result.kwargs],
+            sort_keys=True,
+            default=str,
+        )
+        if call not in done:
+            done.add(call)
+            result.task.call(*result.args, **result.kwargs)
+    backend.clear()
+    return len(done)
 
 
 class Command(BaseCommand):
@@ -64,20 +82,19 @@ class Command(BaseCommand):
         self._print(report, started=started, **options)
 
     def _load(self, *, reset: bool, dry_run: bool) -> SeedReport:
-        # Index and reference updates run here, not as hundreds of queued tasks
-        # for the worker (its console is for outgoing mail and failures).
-        with (
-            override_settings(TASKS=IN_PROCESS_TASKS),
-            seed_run(reset=reset) as run,
-            transaction.atomic(),
-        ):
-            home = site.ensure_home()
-            site.load_pages(home=home)
-            for step in APP_STEPS:
-                import_string(step)(home=home)
-            site.load_navigation(home=home)
-            if dry_run:
-                transaction.set_rollback(True)
+        # Index and reference updates are collected and run here once per object,
+        # not queued by the hundred for the worker (its console is for mail).
+        with override_settings(TASKS=COLLECTED_TASKS):
+            with seed_run(reset=reset) as run, transaction.atomic():
+                home = site.ensure_home()
+                site.load_pages(home=home)
+                for step in APP_STEPS:
+                    import_string(step)(home=home)
+                site.load_navigation(home=home)
+                if dry_run:
+                    transaction.set_rollback(True)
+            if not dry_run:
+                run_collected_tasks()
         return run.report
 
     def _confirm_reset(self) -> bool:
