@@ -6,7 +6,8 @@ from pathlib import Path
 from wagtail.models import Page
 
 from forms.permissions import grant_form_administrators
-from lumen_cms.seed.ledger import child_rows, current_run
+from lumen_cms.seed.ledger import current_run
+from lumen_cms.seed.values import child_rows
 
 DATA = Path(__file__).parent / "data" / "forms"
 

@@ -11,134 +11,21 @@ a draft for it instead of publishing. `--reset` restores the seed's values.
 
 from __future__ import annotations
 
-import datetime
-import hashlib
-import html
-import json
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
-from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
-from wagtail.rich_text import RichText
 
 from lumen_cms.models import SeedRecord
+from lumen_cms.seed.report import SeedReport
+from lumen_cms.seed.values import Related, digest, is_empty, value_of
 
 HOME_KEY = "page:/"
-BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
-EMPTY = (None, "", [], {})
-
-
-def normalize(value: Any) -> Any:
-    """Comparable data: no block ids, no empty keys, list items unwrapped, rich text
-    without the editor's block keys (saving in the admin adds them)."""
-    if isinstance(value, StreamValue):
-        value = list(value.raw_data)
-    if isinstance(value, RichText):
-        value = value.source
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
-        return value.astimezone(datetime.UTC).isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return html.unescape(BLOCK_KEY.sub("", value)).strip()
-    if isinstance(value, dict):
-        if (
-            "type" in value
-            and "value" in value
-            and set(value) <= {"type", "value", "id"}
-        ):
-            if value["type"] == "item":
-                return normalize(value["value"])
-            return {"type": value["type"], "value": normalize(value["value"])}
-        return {
-            k: normalize(v) for k, v in value.items() if k != "id" and v not in EMPTY
-        }
-    if isinstance(value, list | tuple):
-        return [normalize(v) for v in value]
-    if isinstance(value, models.QuerySet | models.Manager):
-        return sorted(obj.pk for obj in value.all())
-    return value
-
-
-def digest(value: Any) -> str:
-    data = json.dumps(normalize(value), sort_keys=True, default=str)
-    return hashlib.sha256(data.encode()).hexdigest()
-
-
-def is_empty(value: Any) -> bool:
-    return normalize(value) in EMPTY
-
-
-@dataclass
-class Related:
-    """A seeded value that is not a plain attribute (child rows, many-to-many)."""
-
-    value: Any
-    read: Callable[[models.Model], Any]
-    write: Callable[[models.Model, Any], None]
-
-
-def child_rows(
-    name: str, model: type[models.Model], rows: list[dict], **defaults: Any
-) -> Related:
-    """The ordered inline rows of a page or cluster (form fields, routes, links)."""
-    wanted = [{**defaults, **row} for row in rows]
-    keys = sorted({key for row in wanted for key in row})
-
-    def read(obj: models.Model) -> list[dict]:
-        related = getattr(obj, name).all()
-        return [{key: getattr(row, key) for key in keys} for row in related]
-
-    def write(obj: models.Model, value: list[dict]) -> None:
-        setattr(obj, name, [model(sort_order=i, **row) for i, row in enumerate(value)])
-
-    return Related(wanted, read, write)
-
-
-@dataclass
-class SeedReport:
-    """What one run did, for the command's summary."""
-
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    drafted: list[str] = field(default_factory=list)
-    kept: list[tuple[str, list[str], str]] = field(default_factory=list)
-    left: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def kept_count(self) -> int:
-        return sum(len(names) for _, names, _ in self.kept)
-
-    def keep(self, label: str, names: list[str], note: str = "") -> None:
-        self.kept.append((label, names, note))
-
-    def summary(self) -> str:
-        parts = [f"{len(self.created)} created", f"{len(self.updated)} updated"]
-        if self.drafted:
-            parts.append(f"{len(self.drafted)} drafts for review")
-        count = self.kept_count
-        parts.append(f"kept {count} editor change{'' if count == 1 else 's'}")
-        return ", ".join(parts)
-
-    def lines(self) -> Iterator[str]:
-        for label, names, note in self.kept:
-            yield f"  kept   {label}: {', '.join(names)}" + (
-                f" ({note})" if note else ""
-            )
-        for label, reason in self.left:
-            yield f"  left   {label}: {reason}"
-        for label in self.drafted:
-            yield f"  draft  {label}: the seed's update awaits its workflow"
 
 
 def _verbose(obj: models.Model, name: str) -> str:
@@ -389,7 +276,9 @@ class SeedRun:
         self.register_page(page, key)
         self.intended[page.pk] = values
         self.report.created.append(self._label(page))
-        self._record(key, page, {name: digest(_value(v)) for name, v in values.items()})
+        self._record(
+            key, page, {name: digest(value_of(v)) for name, v in values.items()}
+        )
         return page
 
     # -- other objects ------------------------------------------------------------
@@ -432,7 +321,9 @@ class SeedRun:
         """Find (by record, then lookup) or create an object; None if deleted."""
         obj, recorded = self._recorded(key, model)
         if recorded and obj is None and not self.reset:
-            self.report.left.append((f"{key}", "deleted by an editor"))
+            named = ", ".join(str(v) for v in lookup.values() if isinstance(v, str))
+            label = f"{str(model._meta.verbose_name).capitalize()} ({named})"
+            self.report.left.append((label, "deleted by an editor"))
             return None
         if obj is None:
             obj = model._default_manager.filter(**lookup).first()
@@ -446,15 +337,11 @@ class SeedRun:
             self.mark_created(obj)
             self.report.created.append(self._label(obj))
             self._record(
-                key, obj, {name: digest(_value(v)) for name, v in fields.items()}
+                key, obj, {name: digest(value_of(v)) for name, v in fields.items()}
             )
             return obj
         self.instance(key=key, obj=obj, fields=fields, clean=False)
         return obj
-
-
-def _value(wanted: Any) -> Any:
-    return wanted.value if isinstance(wanted, Related) else wanted
 
 
 def child_by_slug(parent: Page, slug: str) -> Page | None:

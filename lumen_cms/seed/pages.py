@@ -12,13 +12,8 @@ from django.db import models
 
 from wagtail.models import Page
 
-from lumen_cms.seed.ledger import (
-    Related,
-    child_by_slug,
-    current_run,
-    normalize,
-    publish,
-)
+from lumen_cms.seed.ledger import child_by_slug, current_run, publish
+from lumen_cms.seed.values import Related, normalize
 
 __all__ = [
     "Related",

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from wagtail.models import Page
 
-from lumen_cms.seed.ledger import Related, current_run
+from lumen_cms.seed.ledger import current_run
 from lumen_cms.seed.pages import upsert_page
+from lumen_cms.seed.values import Related
 from resources.models import (
     ArticleCategory,
     ArticleIndexPage,

@@ -17,7 +17,7 @@ from lumen_cms.models import (
     NotFoundSettings,
     StandardPage,
 )
-from lumen_cms.seed.ledger import HOME_KEY, SeedRun, child_rows, current_run
+from lumen_cms.seed.ledger import HOME_KEY, SeedRun, current_run
 from lumen_cms.seed.pages import (
     child_by_slug,
     paragraphs_html,
@@ -26,6 +26,7 @@ from lumen_cms.seed.pages import (
     update_page,
     upsert_page,
 )
+from lumen_cms.seed.values import child_rows
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

@@ -17,7 +17,8 @@ from django.utils.module_loading import import_string
 from django_tasks import task_backends
 
 from lumen_cms.seed import APP_STEPS, site
-from lumen_cms.seed.ledger import SeedReport, seed_run
+from lumen_cms.seed.ledger import seed_run
+from lumen_cms.seed.report import SeedReport
 
 QUIET_LOGGERS = ("wagtail", "django_tasks")
 COLLECTED_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
