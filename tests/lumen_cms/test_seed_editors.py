@@ -277,3 +277,19 @@ def test_legal_workflow_chosen_by_an_administrator_is_kept(lumen_site):
     WorkflowPage.objects.filter(page=exhibit).update(workflow=other)
     seed()
     assert WorkflowPage.objects.get(page=exhibit).workflow == other
+
+
+def test_a_page_in_moderation_is_left_to_its_workflow(
+    admin_user, lumen_site, new_release
+):
+    apache = ServicePage.objects.get(slug="apache")
+    apache.title = "Apache, reviewed"
+    apache.save_revision(user=admin_user)
+    apache.get_workflow().start(apache, admin_user)
+    before = state()
+    output = seed()
+    assert re.search(r"left\s+Apache .*: in moderation", output)
+    assert state() == before
+    apache.refresh_from_db()
+    assert apache.workflow_in_progress
+    assert apache.get_latest_revision_as_object().title == "Apache, reviewed"
