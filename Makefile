@@ -11,26 +11,45 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 E2E_ARGS ?= --output test-artifacts/playwright --screenshot only-on-failure --tracing retain-on-failure
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve seed test test-pg test-e2e chromium lighthouse-install lighthouse lint format migrations-check check check-deploy serve-prod bench load-forms clean
+.PHONY: help install run port-free serve seed test test-pg test-e2e chromium lighthouse-install lighthouse lint format migrations-check check check-deploy serve-prod bench load-forms clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --quiet --disable-pip-version-check -r requirements.lock
+	@test -x $(BIN)/python || { echo "Creating the virtualenv $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@total=$$(grep -cE '^[A-Za-z0-9_.-]+==' requirements.lock); log=$(VENV)/install.log; start=$$(date +%s); \
+	echo "Installing $$total pinned packages from requirements.lock (first time: a minute or two; log: $$log)"; \
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -r requirements.lock >$$log 2>&1 & pid=$$!; \
+	while kill -0 $$pid 2>/dev/null; do \
+	  if grep -q '^Installing collected' $$log; then step="installing"; \
+	  else step="$$(grep -cE '^(Collecting|Requirement already)' $$log) of $$total fetched"; fi; \
+	  [ -t 1 ] && printf '\r  %s…   ' "$$step"; sleep 1; \
+	done; \
+	if wait $$pid; then printf '\r  %s packages ready in %s s.          \n' "$$total" "$$(( $$(date +%s) - start ))"; \
+	else printf '\n'; tail -n 25 $$log; echo "Install failed: see $$log"; exit 1; fi
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create the virtualenv and install the pinned requirements
 
-seed: install ## Migrate and load the seeded Lumen Cloud site (idempotent)
+# make run serves on HOST:PORT, so links the site and its mails generate point there
+# (the seed sets the site record from it) unless WAGTAILADMIN_BASE_URL is exported.
+BASE_URL_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
+seed run: export WAGTAILADMIN_BASE_URL ?= http://$(BASE_URL_HOST):$(PORT)
+
+seed: install ## Migrate and load the seeded site (fills gaps only: editors' changes are kept)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_lumen_site
 	$(MANAGE) ensure_dev_admin
 
-run: seed ## Set up and serve the seeded site on http://127.0.0.1:8000 (with the mail/task worker)
-	@$(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & worker=$$!; \
+port-free:
+	@$(PYTHON) -c "import socket, sys; s = socket.socket(); s.settimeout(1); sys.exit(s.connect_ex(('$(BASE_URL_HOST)', $(PORT))) == 0)" \
+	  || { echo "Port $(PORT) on $(HOST) is already in use (another server?): try make run PORT=$$(( $(PORT) + 1 ))"; exit 1; }
+
+run: port-free seed ## Set up and serve the site on http://$(HOST):$(PORT) with the mail/task worker (PORT=8001 make run)
+	@echo "Serving $$WAGTAILADMIN_BASE_URL/ (admin: $$WAGTAILADMIN_BASE_URL/admin/). Outgoing mail and task errors print below. Ctrl-C stops."
+	@$(MANAGE) db_worker --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 

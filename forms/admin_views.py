@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
+from urllib.parse import quote
 
 from django.contrib import messages
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from forms import export, outbox, services
@@ -66,8 +69,16 @@ def data_subject(request):
     submissions = Submission.objects.for_email(email) if email else None
     action = request.POST.get("action") if request.method == "POST" else None
     if submissions is not None and action in {"erase", "anonymise"}:
+        if request.POST.get("confirm") != "yes":
+            return _confirm_destructive(request, email, submissions, action)
+        ids = _previewed_ids(request.POST.get("previewed", ""), email)
+        if ids is None:
+            messages.error(
+                request, "That confirmation has expired: review the records again."
+            )
+            return redirect(_find_url(email))
         run = services.erase if action == "erase" else services.anonymise
-        count = run(submissions=submissions, user=request.user)
+        count = run(submissions=submissions.filter(pk__in=ids), user=request.user)
         messages.success(request, f"{action.capitalize()}: {count} submissions.")
         return redirect("lumen_forms_data_subject")
     if submissions is not None and action in {"json", "csv"}:
@@ -114,6 +125,45 @@ def data_subject(request):
         "log": DataSubjectAction.objects.select_related("user")[:20],
     }
     return TemplateResponse(request, "forms/admin/data_subject.html", context)
+
+
+CONFIRM_SALT = "lumen-forms.data-subject"
+CONFIRM_MAX_AGE = 15 * 60
+
+
+def _find_url(email: str) -> str:
+    return f"{reverse('lumen_forms_data_subject')}?email={quote(email)}"
+
+
+def _previewed_ids(token: str, email: str) -> list[int] | None:
+    """The submissions the administrator saw before confirming (None: stale)."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("email") != email.lower():
+        return None
+    return [int(pk) for pk in data.get("ids", [])]
+
+
+def _confirm_destructive(request, email: str, submissions, action: str):
+    """What erase/anonymise would change, and a confirm button bound to exactly it."""
+    rows = list(submissions.select_related("page").order_by("-submit_time"))
+    ids = [s.pk for s in rows]
+    emails = OutboundEmail.objects.filter(submission_id__in=ids)
+    context = {
+        "email": email,
+        "action": action,
+        "submissions": rows,
+        "mail_copies": emails.count(),
+        "queued_mail": emails.filter(status=OutboundEmail.Status.QUEUED).count(),
+        "acceptances": DPAcceptance.objects.filter(email=email.lower()).count(),
+        "previewed": signing.dumps(
+            {"email": email.lower(), "ids": ids}, salt=CONFIRM_SALT, compress=True
+        ),
+        "cancel_url": _find_url(email),
+    }
+    return TemplateResponse(request, "forms/admin/data_subject_confirm.html", context)
 
 
 def acceptance_export(request):

@@ -72,3 +72,9 @@ class HostBaseTemplateMixin:
         context["base_lacks_extra_css"] = "extra_css" not in blocks
         context["base_lacks_extra_js"] = "extra_js" not in blocks
         return context
+
+
+def thank_you_max_age() -> int:
+    """Seconds a thank-you link shows the submitter's own details
+    (FORMS_THANK_YOU_MAX_AGE); after that it shows only the thank-you text."""
+    return getattr(settings, "FORMS_THANK_YOU_MAX_AGE", 30 * 60)

@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from forms import export, spam
+from forms import export, spam, thanks
 
 
 def form_context(page, request, form, *, status_message: str = "") -> dict:
@@ -22,7 +22,10 @@ def form_context(page, request, form, *, status_message: str = "") -> dict:
 
 
 def serve_form_page(page, request, *args, **kwargs):
-    """GET renders the form; POST is rate limited, spam-checked, then validated."""
+    """GET renders the form (or, with a thank-you reference, the landing page);
+    POST is rate limited, spam-checked, validated, stored, then redirected (PRG)."""
+    if request.method != "POST" and thanks.PARAM in request.GET:
+        return thanks.render_thanks(page, request)
     if request.method != "POST":
         form = page.get_form(page=page, user=request.user)
         return TemplateResponse(
@@ -48,7 +51,7 @@ def serve_form_page(page, request, *args, **kwargs):
         form.add_error(None, page.submission_problem())
     elif form.is_valid():
         submission = page.process_form_submission(form)
-        return page.render_landing_page(request, submission, *args, **kwargs)
+        return thanks.redirect_to_thanks(page, request, submission)
     context = form_context(page, request, form, status_message=page.failure_text)
     return TemplateResponse(request, page.get_template(request), context, status=400)
 

@@ -1,10 +1,13 @@
 """Admin wiring: outbox, data-subject tools, read-only DP acceptance listing."""
 
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from forms import admin_views, permissions
@@ -20,8 +23,22 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
+class DPAcceptanceIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                "Download CSV",
+                url=reverse("lumen_forms_acceptance_export"),
+                icon_name="download",
+            ),
+        ]
+
+
 class DPAcceptanceViewSet(ModelViewSet):
     model = DPAcceptance
+    index_view_class = DPAcceptanceIndexView
     icon = "doc-full"
     menu_label = "DP acceptances"
     add_to_admin_menu = True
@@ -88,6 +105,18 @@ def data_subject_menu():
         reverse("lumen_forms_data_subject"),
         icon_name="user",
         permission="forms.manage_data_subjects",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def acceptance_export_menu():
+    """The acceptance records' CSV, next to their listing (DP acceptances)."""
+    return PermissionMenuItem(
+        "DP acceptances (CSV)",
+        reverse("lumen_forms_acceptance_export"),
+        icon_name="download",
+        permission="forms.view_dpacceptance",
+        order=9000,
     )
 
 

@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -68,6 +69,30 @@ def publish_version_button(page, user, view_name, next_url=None):
             icon_name="doc-full",
             priority=5,
         )
+
+
+class PublishLegalVersionMenuItem(ActionMenuItem):
+    """In the page's publish menu (next to Publish), not only in the "…" menu."""
+
+    name = "action-publish-legal-version"
+    label = "Publish legal version…"
+    icon_name = "doc-full"
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and isinstance(getattr(page, "specific_deferred", None), LegalDocumentPage)
+            and can_publish_versions(context["request"].user)
+        )
+
+    def get_url(self, parent_context):
+        return reverse("legal_publish_version", args=[parent_context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def publish_version_menu_item():
+    return PublishLegalVersionMenuItem(order=35)
 
 
 @hooks.register("before_delete_page")

@@ -213,7 +213,7 @@ def _menu_column(value: dict[str, Any], pages: PageLinks) -> dict[str, Any] | No
     if not groups and heading_link is None:
         return None
     return {
-        "title": value.get("title") or "",
+        "title": value.get("title") or (heading_link["title"] if heading_link else ""),
         "url": heading_link["url"] if heading_link else "",
         "intro": value.get("intro") or "",
         "groups": groups,

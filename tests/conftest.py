@@ -1,14 +1,15 @@
-"""Shared fixtures: an isolated MEDIA_ROOT, the default site and its HomePage root."""
+"""Shared fixtures: an isolated MEDIA_ROOT, the default site and its HomePage root,
+the seeded site (built once per session, see tests/seeded_database.py)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.management import call_command
 
 from wagtail.models import Page, Site
 
 import pytest
 
 from lumen_cms.seed.site import ensure_home
+from tests.seeded_database import SEEDED_FIXTURES, SeededDatabase
 
 # The host smoke suite runs inside a generated Wagtail project (.ci/host-smoke).
 collect_ignore = ["host"]
@@ -40,10 +41,68 @@ def home_page(site) -> Page:
     return site.root_page.specific
 
 
+_SESSION: dict[str, SeededDatabase] = {}
+
+
+@pytest.fixture(scope="session")
+def _seeded_database(django_db_setup, django_db_blocker):
+    """The seeded copy of the test database, built on first use."""
+    with django_db_blocker.unblock():
+        database = SeededDatabase()
+    _SESSION["seeded"] = database
+    yield database
+    _SESSION.clear()
+    with django_db_blocker.unblock():
+        database.drop()
+
+
+@pytest.fixture
+def _lumen_database(request, django_db_setup, django_db_blocker):
+    """Point the connection at the seeded copy for tests that ask for the seeded
+    site, at the plain database otherwise (before the test's transaction starts)."""
+    seeded = bool(SEEDED_FIXTURES & set(request.fixturenames))
+    needed = seeded or "seeded_database_url" in request.fixturenames
+    database = (
+        request.getfixturevalue("_seeded_database")
+        if needed
+        else _SESSION.get("seeded")
+    )
+    if database is not None:
+        with django_db_blocker.unblock():
+            if needed and not database.built:
+                database.build()
+            database.use(plain=not seeded)
+    yield
+    marker = request.node.get_closest_marker("django_db")
+    if seeded and (
+        "transactional_db" in request.fixturenames
+        or (marker is not None and marker.kwargs.get("transaction"))
+    ):
+        database.built = False  # flushed: rebuilt before the next seeded test
+
+
+@pytest.fixture
+def seeded_database_url(db, _seeded_database, django_db_blocker, tmp_path) -> str:
+    """DATABASE_URL of a throw-away copy of the seeded site, for subprocesses."""
+    with django_db_blocker.unblock():
+        url, remove = _seeded_database.clone(tmp_path)
+    yield url
+    with django_db_blocker.unblock():
+        remove()
+
+
+@pytest.fixture
+def _django_db_helper(_lumen_database, _django_db_helper):
+    """pytest-django's per-test database setup, after choosing the database."""
+    yield
+
+
 @pytest.fixture
 def lumen_site(db) -> Site:
-    """The whole seeded site (`load_lumen_site`): query budgets use its real pages."""
-    call_command("load_lumen_site", verbosity=0)
+    """The whole seeded site (`load_lumen_site`): query budgets use its real pages.
+
+    Built once per session; each test runs in a transaction rolled back at its end.
+    """
     return Site.objects.select_related("root_page").get(is_default_site=True)
 
 

@@ -9,7 +9,10 @@ class MenuItemBlock(LinkBlock):
     description = blocks.CharBlock(
         required=False,
         max_length=250,
-        help_text="One line under the title. Empty: the service's summary, if any.",
+        help_text=(
+            "One line under the title. Leave empty to show the linked service's "
+            "current summary."
+        ),
     )
 
     class Meta:
@@ -18,7 +21,9 @@ class MenuItemBlock(LinkBlock):
 
 class MegaMenuColumnBlock(blocks.StructBlock):
     title = blocks.CharBlock(
-        required=False, max_length=120, help_text="Column heading, e.g. a category."
+        required=False,
+        max_length=120,
+        help_text="Column heading, e.g. a category. Leave empty to use the page title.",
     )
     page = blocks.PageChooserBlock(
         required=False, help_text="Optional page the column heading links to."

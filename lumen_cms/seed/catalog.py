@@ -4,8 +4,10 @@ from pathlib import Path
 
 from wagtail.models import Page
 
-from catalog.models import EstimatorPage, PricingCatalogPage
+from catalog.models import DataCenter, EstimatorPage, PricingCatalogPage
 from catalog.services import import_pricing
+from lumen_cms.seed.ledger import current_run
+from lumen_cms.seed.pages import upsert_page
 
 PRICE_SHEETS = Path(__file__).resolve().parents[2] / "catalog" / "data" / "pricing"
 
@@ -26,14 +28,13 @@ PAGES = [
 
 
 def load(*, home: Page) -> None:
-    """Import the shipped price sheets, create or update the two pages; idempotent."""
-    import_pricing(folder=PRICE_SHEETS)
+    """Import the shipped price sheets once, create or update the two pages.
+
+    Prices are edited in the admin (Pricing snippets) afterwards: the seed imports
+    them only into an empty catalog (or on --reset); `manage.py import_pricing`
+    refreshes them on purpose.
+    """
+    if current_run().reset or not DataCenter.objects.exists():
+        import_pricing(folder=PRICE_SHEETS)
     for model, slug, title, intro in PAGES:
-        existing = home.get_children().filter(slug=slug).first()
-        if existing is None:
-            home.add_child(instance=model(title=title, slug=slug, intro=intro))
-            continue
-        page = existing.specific
-        if isinstance(page, model) and (page.title, page.intro) != (title, intro):
-            page.title, page.intro = title, intro
-            page.save_revision().publish()
+        upsert_page(parent=home, model=model, slug=slug, title=title, intro=intro)

@@ -6,54 +6,31 @@ from pathlib import Path
 from wagtail.models import Page
 
 from forms.permissions import grant_form_administrators
-from lumen_cms.seed.pages import changed_fields, normalize, publish
+from lumen_cms.seed.ledger import current_run
+from lumen_cms.seed.values import child_rows
 
 DATA = Path(__file__).parent / "data" / "forms"
 
 
-def _sync_rows(related, row_model, specs: list[dict], defaults: dict, *, force: bool):
-    """Replace the child rows by the seed's when they differ; True if replaced."""
-    wanted = [{**defaults, **spec} for spec in specs]
-    keys = {key for spec in wanted for key in spec}
-    current = [
-        {key: getattr(row, key) for key in keys}
-        for row in related.order_by("sort_order")
-    ]
-    if not force and normalize(current) == normalize(wanted):
-        return False
-    related.set([row_model(sort_order=i, **row) for i, row in enumerate(wanted)])
-    return True
-
-
 def _upsert(parent: Page, model, slug: str, spec: dict):
-    """Create the form page or bring it to the seed's fields and routes; else no-op."""
+    """Create the form page, or update what the seed still owns (fields, routes)."""
     from forms.models import DPTermsField, FormField, FormRoute
 
     field_model = DPTermsField if model.__name__ == "DPTermsPage" else FormField
     values = {k: v for k, v in spec.items() if k not in {"fields", "routes"}}
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    created = page is None
-    if created:
-        page = model(slug=slug, **values)
-        parent.add_child(instance=page)
-        changes = {}
-    else:
-        changes = changed_fields(page, values)
-        for key, value in changes.items():
-            setattr(page, key, value)
-    fields_differ = _sync_rows(
-        page.form_fields,
+    values["form_fields"] = child_rows(
+        "form_fields",
         field_model,
         spec.get("fields", []),
-        {"choices": "", "required": True},
-        force=created,
+        choices="",
+        required=True,
     )
-    routes_differ = hasattr(page, "routes") and _sync_rows(
-        page.routes, FormRoute, spec.get("routes", []), {}, force=created
-    )
-    if created or changes or fields_differ or routes_differ or not page.live:
-        publish(page)
-    grant_form_administrators(page=page)
+    if "routes" in spec:
+        values["routes"] = child_rows("routes", FormRoute, spec["routes"])
+    run = current_run()
+    page = run.page(parent=parent, model=model, slug=slug, fields=values)
+    if isinstance(page, model) and run.was_created(page):
+        grant_form_administrators(page=page)
     return page
 
 

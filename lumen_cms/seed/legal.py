@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from legal.models import LegalDocumentPage
 from legal.services import ensure_legal_approval, publish_version
+from lumen_cms.seed.ledger import current_run
 
 DATA = Path(__file__).parent / "data" / "legal" / "dp_exhibit.json"
 
@@ -69,36 +70,38 @@ def _parent(home: Page) -> Page:
 
 
 def load(*, home: Page) -> None:
-    """Create or update the DP Exhibit page and its version 1; idempotent."""
+    """Create the DP Exhibit page and publish its version 1, once.
+
+    Once the page exists the seed never changes or publishes it, nor any version:
+    legal texts change only through the Legal approval workflow and the
+    "Publish legal version" action (differences are reported, not applied).
+    """
     data = load_data()
-    parent = _parent(home)
-    page = LegalDocumentPage.objects.child_of(parent).filter(slug=data["slug"]).first()
-    stream = to_stream(data["body"])
-    if page is None:
-        page = LegalDocumentPage(
-            title=data["title"], slug=data["slug"], intro=data["intro"], body=stream
-        )
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-    elif (page.title, page.intro, page.body.get_prep_value()) != (
-        data["title"],
-        data["intro"],
-        stream,
-    ):
-        page.title, page.intro, page.body = data["title"], data["intro"], stream
-        page.save_revision().publish()
+    run = current_run()
+    page = run.page(
+        parent=_parent(home),
+        model=LegalDocumentPage,
+        slug=data["slug"],
+        fields={
+            "title": data["title"],
+            "intro": data["intro"],
+            "body": to_stream(data["body"]),
+        },
+        legal=True,
+    )
+    if not isinstance(page, LegalDocumentPage) or not run.was_created(page):
+        return
     ensure_legal_approval(page=page, force=True)
     first = data["version"]
-    if not page.versions.filter(label=first["label"]).exists():
-        publish_version(
-            document=page,
-            label=first["label"],
-            effective_date=datetime.date.fromisoformat(first["effective_date"]),
-            change_summary=first["change_summary"],
-            user=None,
-            check_permission=False,
-            published_at=_published_at(first),
-        )
+    publish_version(
+        document=page,
+        label=first["label"],
+        effective_date=datetime.date.fromisoformat(first["effective_date"]),
+        change_summary=first["change_summary"],
+        user=None,
+        check_permission=False,
+        published_at=_published_at(first),
+    )
 
 
 def _published_at(version: dict) -> datetime.datetime | None:

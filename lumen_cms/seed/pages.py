@@ -1,7 +1,8 @@
-"""Idempotent page and setting writers shared by the seed steps.
+"""Page and setting writers shared by the seed steps, on top of the seed's ledger.
 
-A value only counts as changed when it differs after normalisation (block ids and the
-ListBlock item wrapper removed), so a second seed run saves and publishes nothing.
+They create what is missing and update only the fields that still hold the value
+the seed last wrote (`lumen_cms.seed.ledger`), so a second run saves and publishes
+nothing and an editor's change is never overwritten.
 """
 
 import html
@@ -9,91 +10,50 @@ from typing import Any
 
 from django.db import models
 
-from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
+from lumen_cms.seed.ledger import child_by_slug, current_run, publish
+from lumen_cms.seed.values import Related, normalize
 
-def normalize(value: Any) -> Any:
-    """Comparable field data: no block ids, no empty keys, list items unwrapped."""
-    if isinstance(value, StreamValue):
-        value = list(value.raw_data)
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, dict):
-        if (
-            "type" in value
-            and "value" in value
-            and set(value) <= {"type", "value", "id"}
-        ):
-            if value["type"] == "item":
-                return normalize(value["value"])
-            return {"type": value["type"], "value": normalize(value["value"])}
-        return {
-            k: normalize(v)
-            for k, v in value.items()
-            if k != "id" and v not in (None, "", [], {})
-        }
-    if isinstance(value, list | tuple):
-        return [normalize(v) for v in value]
-    return value
+__all__ = [
+    "Related",
+    "child_by_slug",
+    "normalize",
+    "paragraphs_html",
+    "publish",
+    "update_instance",
+    "update_page",
+    "upsert_page",
+]
 
 
-def changed_fields(instance: models.Model, fields: dict[str, Any]) -> dict[str, Any]:
-    return {
-        name: value
-        for name, value in fields.items()
-        if normalize(getattr(instance, name)) != normalize(value)
-    }
+def upsert_page(
+    *, parent: Page, model: type[Page], slug: str, **fields: Any
+) -> Page | None:
+    """Create the page under parent, or update the fields the seed still owns.
 
-
-def child_by_slug(parent: Page, slug: str) -> Page | None:
-    return Page.objects.child_of(parent).filter(slug=slug).first()
-
-
-def publish(page: Page) -> None:
-    page.save_revision().publish()
-
-
-def upsert_page(*, parent: Page, model: type[Page], slug: str, **fields: Any) -> Page:
-    """Create the page under parent, or update it in place when its seed fields changed.
-
-    A page of another type already at that slug is left alone (its app owns it).
+    A page of another type already at that slug is left alone (its app owns it);
+    None when an editor deleted the seeded page.
     """
-    existing = child_by_slug(parent, slug)
-    if existing is None:
-        page = model(slug=slug, **fields)
-        parent.add_child(instance=page)
-        publish(page)
-        return page
-    page = existing.specific
-    if not isinstance(page, model):
-        return page
-    changes = changed_fields(page, fields)
-    if changes or not page.live:
-        for name, value in changes.items():
-            setattr(page, name, value)
-        publish(page)
-    return page
+    return current_run().page(parent=parent, model=model, slug=slug, fields=fields)
 
 
-def update_page(page: Page, **fields: Any) -> bool:
-    """Set fields on an existing page and publish only if something differs."""
-    changes = changed_fields(page, fields)
-    if changes:
-        for name, value in changes.items():
-            setattr(page, name, value)
-        publish(page)
-    return bool(changes)
+def update_page(page: Page, **fields: Any) -> Page | None:
+    """Update the fields of an existing seeded page that the seed still owns."""
+    run = current_run()
+    return run.page(
+        parent=page.get_parent(),
+        model=type(page),
+        slug=page.slug,
+        fields=fields,
+        key=run.page_keys.get(page.pk),
+    )
 
 
 def update_instance(instance: models.Model, **fields: Any) -> bool:
-    changes = changed_fields(instance, fields)
-    if changes:
-        for name, value in changes.items():
-            setattr(instance, name, value)
-        instance.full_clean()
-        instance.save()
-    return bool(changes)
+    """Update a settings object's fields that the seed still owns; True if saved."""
+    key = f"{instance._meta.label_lower}:{instance.pk}"
+    return current_run().instance(key=key, obj=instance, fields=fields)
 
 
 def paragraphs_html(paragraphs: list[str]) -> str:

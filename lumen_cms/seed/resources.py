@@ -6,6 +6,9 @@ from pathlib import Path
 
 from wagtail.models import Page
 
+from lumen_cms.seed.ledger import current_run
+from lumen_cms.seed.pages import upsert_page
+from lumen_cms.seed.values import Related
 from resources.models import (
     ArticleCategory,
     ArticleIndexPage,
@@ -19,84 +22,94 @@ from resources.models import (
 DATA = Path(__file__).parent / "data" / "resources" / "pages.json"
 
 
-def _child(parent: Page, model: type[Page], slug: str, **fields) -> Page:
-    """Find the page by slug under `parent`, update or create it; publish once."""
-    page = parent.get_children().filter(slug=slug).specific().first()
-    if page is not None and not isinstance(page, model):
-        return page
-    if page is None:
-        page = model(slug=slug, **fields)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page
-    if any(
-        getattr(page, k) != v for k, v in fields.items() if k not in {"body", "links"}
-    ):
-        for key, value in fields.items():
-            setattr(page, key, value)
-        page.save_revision().publish()
-    return page
+def _tags(names: list[str]) -> Related:
+    return Related(
+        sorted(names),
+        read=lambda page: sorted(tag.name for tag in page.tags.all()),
+        write=lambda page, value: page.tags.set(value),
+    )
 
 
 def _article_index(home: Page, data: dict) -> None:
-    index = _child(
-        home, ArticleIndexPage, data["slug"], title=data["title"], intro=data["intro"]
+    index = upsert_page(
+        parent=home,
+        model=ArticleIndexPage,
+        slug=data["slug"],
+        title=data["title"],
+        intro=data["intro"],
     )
     if not isinstance(index, ArticleIndexPage):
         return
+    run = current_run()
+    index_key = run.page_keys.get(index.pk, f"page:#{index.pk}/")
+    categories: dict[str, ArticleCategory | None] = {}
     for position, name in enumerate(
         dict.fromkeys(a["category"] for a in data["articles"])
     ):
-        ArticleCategory.objects.update_or_create(
-            page=index,
-            slug=name.lower(),
-            defaults={"name": name, "sort_order": position},
+        categories[name] = run.object(
+            key=f"category:{index_key}{name.lower()}",
+            model=ArticleCategory,
+            lookup={"page": index, "slug": name.lower()},
+            fields={"name": name, "sort_order": position},
         )
     for article in data["articles"]:
-        if index.get_children().filter(slug=article["slug"]).exists():
-            continue
-        page = ArticlePage(
+        upsert_page(
+            parent=index,
+            model=ArticlePage,
             slug=article["slug"],
             title=article["title"],
             date=date.fromisoformat(article["date"]),
             author=article["author"],
             summary=article["summary"],
-            category=ArticleCategory.objects.get(
-                page=index, slug=article["category"].lower()
-            ),
+            category=categories.get(article["category"]),
             body=article["body"],
+            tags=_tags(article["tags"]),
         )
-        page.tags.set(article["tags"])
-        index.add_child(instance=page)
-        page.save_revision().publish()
 
 
 def _status(home: Page, data: dict) -> None:
-    _child(home, StatusPage, data["slug"], title=data["title"], intro=data["intro"])
+    upsert_page(
+        parent=home,
+        model=StatusPage,
+        slug=data["slug"],
+        title=data["title"],
+        intro=data["intro"],
+    )
+    run = current_run()
     for position, dc in enumerate(data["data_centers"]):
-        StatusDataCenter.objects.update_or_create(
-            code=dc["code"],
-            defaults={
+        run.object(
+            key=f"status-data-center:{dc['code']}",
+            model=StatusDataCenter,
+            lookup={"code": dc["code"]},
+            fields={
                 "name": dc["name"],
                 "location": dc["location"],
                 "sort_order": position,
             },
         )
     for item in data["incidents"]:
-        incident, _ = Incident.objects.update_or_create(
-            title=item["title"],
-            defaults={
+        affected = list(StatusDataCenter.objects.filter(code__in=item["affected"]))
+        run.object(
+            key=f"incident:{item['title']}",
+            model=Incident,
+            lookup={"title": item["title"]},
+            fields={
                 "state": item["state"],
                 "impact": item["impact"],
                 "started_at": datetime.fromisoformat(item["started_at"]),
                 "resolved_at": datetime.fromisoformat(item["resolved_at"]),
                 "updates": [{"type": "update", "value": u} for u in item["updates"]],
+                "affected_data_centers": Related(
+                    sorted(dc.pk for dc in affected),
+                    read=lambda obj: sorted(
+                        dc.pk for dc in obj.affected_data_centers.all()
+                    ),
+                    write=lambda obj, _value, dcs=affected: setattr(
+                        obj, "affected_data_centers", dcs
+                    ),
+                ),
             },
         )
-        incident.affected_data_centers.set(
-            StatusDataCenter.objects.filter(code__in=item["affected"])
-        )
-        incident.save()
 
 
 def _developer_center(home: Page, data: dict) -> None:
@@ -106,17 +119,14 @@ def _developer_center(home: Page, data: dict) -> None:
         for d in [link["description"]]
         for page in home.get_children().filter(slug=link["slug"])[:1]
     ]
-    page = _child(
-        home,
-        DeveloperCenterPage,
-        data["slug"],
+    upsert_page(
+        parent=home,
+        model=DeveloperCenterPage,
+        slug=data["slug"],
         title=data["title"],
         intro=data["intro"],
         links=links,
     )
-    if isinstance(page, DeveloperCenterPage) and not page.links:
-        page.links = links
-        page.save_revision().publish()
 
 
 def load(*, home: Page) -> None:

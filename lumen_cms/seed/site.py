@@ -4,6 +4,9 @@ import json
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from django.conf import settings
 
 from wagtail.models import Page, Site
 
@@ -19,6 +22,7 @@ from lumen_cms.models import (
     NotFoundSettings,
     StandardPage,
 )
+from lumen_cms.seed.ledger import HOME_KEY, SeedRun, current_run
 from lumen_cms.seed.pages import (
     child_by_slug,
     paragraphs_html,
@@ -27,6 +31,7 @@ from lumen_cms.seed.pages import (
     update_page,
     upsert_page,
 )
+from lumen_cms.seed.values import child_rows
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -37,15 +42,24 @@ def read_data(name: str) -> dict:
 
 
 def ensure_home() -> HomePage:
-    """Make the default site's root a HomePage, replacing Wagtail's welcome page."""
+    """Make the default site's root a HomePage, replacing Wagtail's welcome page, and
+    point the site record at the configured base URL (WAGTAILADMIN_BASE_URL)."""
     data = read_data("site")
+    run = current_run()
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     current = site.root_page.specific if site else None
     if isinstance(current, HomePage):
-        if site.site_name != data["site_name"]:
-            site.site_name = data["site_name"]
-            site.save(update_fields=["site_name"])
-        return current
+        home = current
+    else:
+        home = _create_home(site, current, data)
+        run.mark_created(home)
+        site = Site.objects.get(is_default_site=True)
+    run.register_page(home, HOME_KEY)
+    _sync_site(run, site, data)
+    return home
+
+
+def _create_home(site: Site | None, current: Page | None, data: dict) -> HomePage:
     root = Page.get_first_root_node()
     slug = "home"
     if child_by_slug(root, slug) is not None:
@@ -71,6 +85,34 @@ def ensure_home() -> HomePage:
     return home
 
 
+def base_url_host() -> tuple[str, int]:
+    """Host and port of WAGTAILADMIN_BASE_URL, the site's public address."""
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return url.hostname or "localhost", url.port or (
+        443 if url.scheme == "https" else 80
+    )
+
+
+def _sync_site(run: SeedRun, site: Site, data: dict) -> None:
+    """Absolute URLs (API html_url, sitemap, email links) come from the site record:
+    it follows the configured base URL until an administrator sets it otherwise."""
+    hostname, port = base_url_host()
+    fields: dict[str, Any] = {"site_name": data["site_name"]}
+    taken = Site.objects.exclude(pk=site.pk).filter(hostname=hostname, port=port)
+    if taken.exists():
+        run.report.left.append(
+            (f"Site ({site})", f"another site already answers at {hostname}:{port}")
+        )
+    else:
+        fields.update(hostname=hostname, port=port)
+    run.instance(
+        key="site:default",
+        obj=site,
+        fields=fields,
+        installation_defaults={"hostname": "localhost", "port": 80},
+    )
+
+
 def load_pages(*, home: Page) -> None:
     """Create the shell's own pages (home fields, catalog categories, /gdpr/)."""
     data = read_data("site")
@@ -92,6 +134,8 @@ def load_pages(*, home: Page) -> None:
             title=category["title"],
             intro=category["intro"],
         )
+        if not isinstance(category_page, ProductCategoryPage):
+            continue
         for service in category["services"]:
             page = upsert_page(
                 parent=category_page,
@@ -103,7 +147,8 @@ def load_pages(*, home: Page) -> None:
                 price_keys=service.get("price_keys", ""),
                 documentation_topics=service.get("documentation_topics", ""),
             )
-            services[service["slug"]] = page
+            if isinstance(page, ServicePage):
+                services[service["slug"]] = page
     _load_related_services(services, data["related_services"])
     gdpr = read_data("dialogs")["gdpr"]
     # The body is written here only on creation: load_navigation owns it afterwards
@@ -127,20 +172,17 @@ def _load_related_services(
 ) -> None:
     for slug, related_slugs in related.items():
         page = services.get(slug)
-        if not isinstance(page, ServicePage):
+        if page is None:
             continue
-        wanted = [services[s].pk for s in related_slugs if s in services]
-        current = list(
-            page.related_services.order_by("sort_order").values_list(
-                "related_page_id", flat=True
-            )
+        rows = [
+            {"related_page_id": services[s].pk} for s in related_slugs if s in services
+        ]
+        update_page(
+            page,
+            related_services=child_rows(
+                "related_services", ServicePageRelatedService, rows
+            ),
         )
-        if current != wanted:
-            page.related_services = [
-                ServicePageRelatedService(related_page_id=pk, sort_order=i)
-                for i, pk in enumerate(wanted)
-            ]
-            publish(page)
 
 
 def load_navigation(*, home: Page) -> None:
@@ -195,26 +237,44 @@ def load_navigation(*, home: Page) -> None:
 
 
 class PageResolver:
-    """Seed page paths ('managed-services/mysql') to ids, in one query."""
+    """Seed page paths ('managed-services/mysql') to ids, titles and summaries."""
 
     def __init__(self, home: Page) -> None:
         self.prefix = home.url_path
-        self.ids = dict(Page.objects.descendant_of(home).values_list("url_path", "id"))
+        rows = Page.objects.descendant_of(home).values_list(
+            "url_path", "id", "title", "servicepage__summary"
+        )
+        self.ids = {row[0]: row[1] for row in rows}
+        self.texts = {row[1]: {"title": row[2], "summary": row[3]} for row in rows}
+        self.intended = current_run().intended
 
     def id(self, path: str | None) -> int | None:
         if not path:
             return None
         return self.ids.get(f"{self.prefix}{path.strip('/')}/")
 
+    def follows_page(self, page_id: int | None, name: str, text: str) -> bool:
+        """True when a link's text equals what the page itself says (now or as
+        seeded): the link is then left empty so it follows the page's edits."""
+        if not page_id or not text:
+            return False
+        seeded = self.intended.get(page_id, {}).get(name)
+        return text in (seeded, self.texts.get(page_id, {}).get(name))
+
 
 def _link(link: dict[str, Any], pages: PageResolver) -> dict[str, Any]:
+    page_id = pages.id(link.get("page"))
+    title = link.get("title", "")
     value = {
-        "title": link.get("title", ""),
-        "page": pages.id(link.get("page")),
+        "title": "" if pages.follows_page(page_id, "title", title) else title,
+        "page": page_id,
         "url": link.get("url", ""),
     }
     if "description" in link:
-        value["description"] = link["description"]
+        description = link["description"]
+        value["description"] = (
+            "" if pages.follows_page(page_id, "summary", description) else description
+        )
     return value
 
 
@@ -226,7 +286,11 @@ def _menu_entry(entry: dict[str, Any], pages: PageResolver) -> dict[str, Any]:
         "intro": entry.get("intro", ""),
         "columns": [
             {
-                "title": column.get("title", ""),
+                "title": ""
+                if pages.follows_page(
+                    pages.id(column.get("page")), "title", column.get("title", "")
+                )
+                else column.get("title", ""),
                 "page": pages.id(column.get("page")),
                 "intro": column.get("intro", ""),
                 "items": [

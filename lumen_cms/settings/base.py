@@ -119,7 +119,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://lumen")}
+# The default is a table in the site's database (created by `migrate`): every local
+# process (server, worker, manage.py) shares it, so a save anywhere drops the cached
+# menus and pages everywhere. Production uses Redis (CACHE_URL=redis://...).
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://lumen_cache")}
 # Public pages for anonymous visitors: seconds kept server-side (0: off), and the
 # Cache-Control max-age (browsers) and s-maxage (CDNs, proxies) they are sent with.
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
@@ -334,4 +337,6 @@ LOGGING = {
         "handlers": ["console"],
         "level": env.str("DJANGO_LOG_LEVEL", default="INFO"),
     },
+    # django-axes announces itself at every start (each manage.py command).
+    "loggers": {"axes.apps": {"level": "WARNING"}},
 }

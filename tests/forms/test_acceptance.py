@@ -88,7 +88,8 @@ def test_acceptance_binds_version_and_mails_the_signer(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, dp_page)
-    assert response.status_code == 200
+    assert response.status_code == 303
+    response = client.get(response["Location"])
     record = DPAcceptance.objects.get()
     assert record.version == version
     assert record.version_label == "2018-05"
@@ -115,7 +116,8 @@ def test_acceptance_binds_version_and_mails_the_signer(
 
 def test_landing_page_escapes_the_signers_input(client, dp_page, version):
     response = post(client, dp_page, company="<script>alert(1)</script>")
-    assert response.status_code == 200
+    assert response.status_code == 303
+    response = client.get(response["Location"])
     assert b"<script>alert(1)" not in response.content
     assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in response.content
 
@@ -157,3 +159,15 @@ def test_retention_purge_keeps_acceptances(client, dp_page, version):
     assert purge_expired(pages=[dp_page]) == 1
     assert not Submission.objects.exists()
     assert DPAcceptance.objects.count() == 1
+
+
+def test_acceptance_record_shows_only_through_its_reference(client, dp_page, version):
+    response = post(client, dp_page)
+    assert response.status_code == 303
+    html = client.get(response["Location"]).content.decode()
+    assert "Your acceptance record" in html
+    assert "grace@acme.example" in html
+    assert version.sha256 in html
+    other = client.get(dp_page.url, {"thanks": "forged"}).content.decode()
+    assert "Your acceptance record" not in other
+    assert "grace@acme.example" not in other

@@ -2,6 +2,7 @@ import csv
 import datetime
 import io
 import json
+import re
 from smtplib import SMTPException
 
 from django.contrib.auth.models import Group, Permission
@@ -44,7 +45,7 @@ def test_smtp_down_visitor_sees_success_and_mail_is_retried(
     settings.EMAIL_BACKEND = "tests.forms.test_outbox_export.BrokenSMTP"
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(contact_page.url, valid_data(contact_page))
-    assert response.status_code == 200
+    assert response.status_code == 303  # the visitor is sent to the thank-you page
     assert Submission.objects.count() == 1
     email = OutboundEmail.objects.get()
     assert email.status == OutboundEmail.Status.QUEUED
@@ -233,6 +234,16 @@ def test_export_submissions_command(contact_page, tmp_path):
     assert openpyxl.load_workbook(xlsx).active.max_row == 2
 
 
+def confirm_data_subject_action(client, email: str, action: str):
+    """Ask for the action, then confirm what the preview showed."""
+    url = "/admin/lumen-forms/data-subject/"
+    preview = client.post(url, {"email": email, "action": action})
+    assert preview.status_code == 200
+    previewed = re.search(r'name="previewed" value="([^"]+)"', preview.content.decode())
+    data = {"email": email, "action": action, "confirm": "yes"}
+    return client.post(url, {**data, "previewed": previewed.group(1)})
+
+
 def test_data_subject_find_export_erase_logged(
     admin_client, contact_page, support_page
 ):
@@ -243,7 +254,7 @@ def test_data_subject_find_export_erase_logged(
     assert b"2 submission" in admin_client.get(url + "?email=ADA@example.com").content
     exported = admin_client.post(url, {"email": "ada@example.com", "action": "json"})
     assert len(json.loads(exported.content)["submissions"]) == 2
-    admin_client.post(url, {"email": "ada@example.com", "action": "erase"})
+    confirm_data_subject_action(admin_client, "ada@example.com", "erase")
     assert Submission.objects.count() == 1
     actions = list(
         DataSubjectAction.objects.order_by("pk").values_list("action", "count")
@@ -254,10 +265,7 @@ def test_data_subject_find_export_erase_logged(
 
 def test_anonymise_blanks_values(admin_client, contact_page):
     _submit(contact_page)
-    admin_client.post(
-        "/admin/lumen-forms/data-subject/",
-        {"email": "ada@example.com", "action": "anonymise"},
-    )
+    confirm_data_subject_action(admin_client, "ada@example.com", "anonymise")
     submission = Submission.objects.get()
     assert submission.email == "" and set(submission.form_data.values()) == {""}
 

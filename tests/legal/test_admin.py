@@ -236,3 +236,23 @@ def test_legal_approval_workflow_end_to_end(legal_editor, plain_editor, document
         user=legal_editor,
     )
     assert "4. New. Approved wording." in version.rendered_text
+
+
+def test_publish_legal_version_sits_with_the_publish_actions(
+    client, legal_editor, plain_editor, document
+):
+    client.force_login(legal_editor)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[document.pk])).text
+    footer = edit[edit.index('<footer class="footer') :]
+    url = reverse("legal_publish_version", args=[document.pk])
+    assert f'href="{url}"' in footer  # in the publish drop-up, not only the header
+    assert "Publish legal version…" in footer
+    assert footer.index('name="action-publish"') < footer.index(f'href="{url}"')
+    client.force_login(plain_editor)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[document.pk])).text
+    assert "Publish legal version" not in edit
+
+
+def test_other_pages_have_no_legal_version_action(admin_client, home_page):
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[home_page.pk]))
+    assert "Publish legal version" not in edit.text

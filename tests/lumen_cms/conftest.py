@@ -1,12 +1,7 @@
 import pytest
 
-from lumen_cms.seed.site import ensure_home, load_navigation, load_pages
-
 
 @pytest.fixture
-def seeded_site(db):
-    """The shell's part of the seeded site (no other app steps)."""
-    home = ensure_home()
-    load_pages(home=home)
-    load_navigation(home=home)
-    return home
+def seeded_site(lumen_site):
+    """The seeded site's home page (built once per session, see tests/conftest.py)."""
+    return lumen_site.root_page.specific
