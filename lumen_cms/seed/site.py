@@ -242,7 +242,7 @@ class PageResolver:
     def __init__(self, home: Page) -> None:
         self.prefix = home.url_path
         rows = Page.objects.descendant_of(home).values_list(
-            "url_path", "id", "title", "servicepage__summary"
+            "url_path", "id", "title", "catalog_servicepage__summary"
         )
         self.ids = {row[0]: row[1] for row in rows}
         self.texts = {row[1]: {"title": row[2], "summary": row[3]} for row in rows}
