@@ -12,8 +12,8 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from modelcluster.fields import ParentalKey
 
 from forms.acceptance_form import TermsVersionFormMixin
-from forms.models.pages import MAIL_ROUTING_PERMISSION, LumenFormMixin
-from forms.permissions import FormPagePermissionTester
+from forms.models.pages import LumenFormMixin
+from forms.permissions import MAIL_ROUTING_PERMISSION, FormPagePermissionTester
 from legal.append_only import AppendOnlyModel, AppendOnlyQuerySet
 from legal.permissions import LegalApprovalMixin, LegalApprovalPermissionTester
 

@@ -112,3 +112,17 @@ def test_dp_wording_goes_through_legal_approval(client, dp_page):  # noqa: F811
     client.force_login(legal_editor)
     response, data = edit_form(client, dp_page)
     assert 'name="action-publish"' in response.text
+
+
+def test_editors_still_create_form_pages(client, home_page):
+    client.force_login(user_in("Editors"))
+    url = reverse("wagtailadmin_pages:add", args=("forms", "formpage", home_page.pk))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'name="to_address"' not in response.text
+    data = querydict_from_html(response.text, form_id="page-edit-form")
+    data.update({"title": "Partners", "slug": "partners", "to_address": EVIL})
+    assert client.post(url, data).status_code == 302
+    page = FormPage.objects.get(slug="partners")
+    assert page.to_address == ""
+    assert not page.routes.exists()

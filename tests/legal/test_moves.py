@@ -102,14 +102,29 @@ def test_permalinks_redirect_after_the_page_moves(
     assert_old_urls_redirect_to(client, "/archive/dp-exhibit/")
 
 
-def test_editors_cannot_move_the_section_holding_it(client, gdpr, exhibit, archive):
+@pytest.mark.parametrize("how", ["single", "bulk"])
+def test_editors_cannot_move_the_section_holding_it(
+    client, gdpr, exhibit, archive, how
+):
+    before = exhibit.url_path
     client.force_login(user_in("Editors"))
-    url = reverse("wagtailadmin_pages:move_confirm", args=[gdpr.pk, archive.pk])
-    client.post(url)
-    bulk = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "move"))
-    client.post(f"{bulk}?id={gdpr.pk}", {"chooser": archive.pk})
+    if how == "single":
+        url = reverse("wagtailadmin_pages:move_confirm", args=[gdpr.pk, archive.pk])
+        client.post(url)
+    else:
+        bulk = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "move"))
+        client.post(f"{bulk}?id={gdpr.pk}", {"chooser": archive.pk})
     exhibit.refresh_from_db()
-    assert exhibit.url_path.endswith("/gdpr/dp-exhibit/")
+    gdpr.refresh_from_db()
+    assert exhibit.url_path == before
+    assert gdpr.get_parent().pk != archive.pk
+    # A plain section moves as before.
+    other = StandardPage(title="Other", slug="other")
+    gdpr.get_parent().add_child(instance=other)
+    url = reverse("wagtailadmin_pages:move_confirm", args=[other.pk, archive.pk])
+    client.post(url)
+    other.refresh_from_db()
+    assert other.get_parent().pk == archive.pk
 
 
 def test_permalinks_redirect_after_an_ancestor_moves(
