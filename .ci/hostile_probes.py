@@ -9,13 +9,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.hostile_requests import PROBES
+from tests.hostile_requests import PROBES, with_legal_id
 
 
-def send(base: str, probe) -> tuple[int, bytes]:
+def legal_id(base: str) -> int:
+    url = f"{base}/api/v2/pages/?type=legal.LegalDocumentPage&limit=1"
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+        return json.loads(response.read())["items"][0]["id"]
+
+
+def send(base: str, probe, legal: int) -> tuple[int, bytes]:
     data = probe.body.encode("utf-8", "surrogatepass") if probe.body else None
     request = urllib.request.Request(  # noqa: S310 - our own local server
-        base + probe.path,
+        base + with_legal_id(probe.path, legal),
         data=data,
         method=probe.method,
         headers={"Content-Type": "application/json"} if data else {},
@@ -29,8 +35,10 @@ def send(base: str, probe) -> tuple[int, bytes]:
 
 def main(base: str) -> int:
     wrong = 0
+    base = base.rstrip("/")
+    legal = legal_id(base)
     for probe in PROBES:
-        status, body = send(base.rstrip("/"), probe)
+        status, body = send(base, probe, legal)
         ok = status == probe.status
         if ok and probe.json:
             ok = "errors" in json.loads(body)

@@ -2,7 +2,8 @@
 
 Used by the test suite (tests/lumen_cms/test_hostile_input.py, on SQLite and
 PostgreSQL) and replayed against a live seeded server by `.ci/api-fuzz`
-(`.ci/hostile_probes.py`) before schemathesis runs. Paths are the seeded site's.
+(`.ci/hostile_probes.py`) before schemathesis runs. Paths are the seeded site's;
+`{legal}` stands for the id of its legal document (`with_legal_id`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ PROBES: list[Probe] = [
     Probe("GET", "/api/v2/images/?search=%00"),
     Probe("GET", "/api/v2/images/?title=%00"),
     Probe("GET", "/api/v2/documents/?search=%00"),
-    Probe("GET", "/api/legal/documents/1/versions/%00/"),
+    Probe("GET", "/api/legal/documents/{legal}/versions/%00/"),
+    Probe("GET", "/api/legal/documents/{legal}/diff/2018-05/%00/"),
     Probe("GET", "/api/forms/contact%00/"),
     # ...and in a path: it names nothing.
     Probe("GET", "/gdpr/dp-exhibit/v/%00/", json=False),
@@ -69,3 +71,7 @@ PROBES: list[Probe] = [
     _post("contact-us", json.dumps({"name": "\u0000", "form_token": "\u0000"})),
     Probe("POST", "/api/estimator/", DEEP),
 ]
+
+
+def with_legal_id(path: str, legal_id: int) -> str:
+    return path.replace("{legal}", str(legal_id))
