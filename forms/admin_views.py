@@ -15,6 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from wagtail.contrib.forms.utils import get_forms_for_user
+
 from forms import export, outbox, services
 from forms.models import DataSubjectAction, DPAcceptance, OutboundEmail, Submission
 
@@ -62,11 +64,19 @@ def _subject_rows(submissions):
         }
 
 
+def subject_submissions(user, email: str):
+    """The person's submissions on the form pages whose submissions `user` may see
+    (Wagtail's per-page rules plus the hooks, as in the submissions listing)."""
+    return Submission.objects.for_email(email).filter(
+        page__in=get_forms_for_user(user).values("pk")
+    )
+
+
 def data_subject(request):
     """Find, export, erase or anonymise all submissions for one email address."""
     _require(request, DS_PERMISSION)
     email = (request.POST.get("email") or request.GET.get("email") or "").strip()
-    submissions = Submission.objects.for_email(email) if email else None
+    submissions = subject_submissions(request.user, email) if email else None
     action = request.POST.get("action") if request.method == "POST" else None
     if submissions is not None and action in {"erase", "anonymise"}:
         if request.POST.get("confirm") != "yes":
@@ -187,7 +197,7 @@ def acceptance_export(request):
             .values_list(*columns)
             .iterator(chunk_size=export.CHUNK)
         ):
-            yield [values[0].isoformat(), *[export.neutralise(v) for v in values[1:]]]
+            yield [values[0].isoformat(), *[export.text(v) for v in values[1:]]]
 
     response = StreamingHttpResponse(
         (c.encode() for c in export.csv_chunks(rows())), content_type="text/csv"

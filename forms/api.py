@@ -17,7 +17,8 @@ from django.views.decorators.csrf import csrf_exempt
 
 from wagtail.models import Page
 
-from forms import spam
+from forms import services, spam
+from forms.acceptance_form import TERMS_VERSION_FIELD as FIELD
 from forms.builder import EMAIL_MAX, MULTI_LINE_MAX, SINGLE_LINE_MAX
 
 MAX_KEYS = 1000
@@ -38,12 +39,28 @@ def plain_text(rich_text: str) -> str:
 
 
 def form_page_for(slug: str):
+    """A live form page anyone may see: login-, password- or group-restricted pages
+    are not served here (this endpoint reads no session), like /api/v2/pages/."""
     from forms.models.pages import LumenFormMixin
 
-    for page in Page.objects.live().filter(slug=slug).specific():
+    for page in Page.objects.live().public().filter(slug=slug).specific():
         if isinstance(page, LumenFormMixin):
             return page
     raise Http404
+
+
+def terms_version(page) -> dict | None:
+    """The DP terms version the form shows; submissions send its label back."""
+    version = page.current_version() if hasattr(page, "current_version") else None
+    if version is None:
+        return None
+    return {
+        "label": version.label,
+        "sha256": version.sha256,
+        "effective_date": version.effective_date.isoformat(),
+        "title": version.document.title,
+        "url": version.get_absolute_url(),
+    }
 
 
 def schema(page) -> dict:
@@ -55,6 +72,11 @@ def schema(page) -> dict:
         "token": spam.issue_token(page.pk),
         "token_field": spam.TOKEN_FIELD,
         "honeypot_field": spam.HONEYPOT_FIELD,
+        **(
+            {"terms_version": terms_version(page), "terms_version_field": FIELD}
+            if hasattr(page, "current_version")
+            else {}
+        ),
         "fields": [
             {
                 "name": f.clean_name,
@@ -74,6 +96,43 @@ def schema(page) -> dict:
 
 def error(errors: dict, status: int = 400) -> JsonResponse:
     return JsonResponse({"errors": errors}, status=status)
+
+
+class BadPayload(ValueError):
+    """The body is not a JSON object this endpoint can take."""
+
+
+def has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def parse_payload(body: bytes) -> dict:
+    """A JSON object, or `BadPayload` with a message.
+
+    Deeply nested JSON exhausts the parser's recursion; lone surrogates (`"\\ud800"`)
+    are valid JSON but no database stores them: both are refused here.
+    """
+    try:
+        payload = json.loads(body or b"null")
+    except RecursionError as exc:
+        raise BadPayload("JSON nested too deeply.") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadPayload("Malformed JSON.") from exc
+    if not isinstance(payload, dict):
+        raise BadPayload("Expected a JSON object.")
+    if len(payload) > MAX_KEYS:
+        raise BadPayload("Too many fields.")
+    for key, value in payload.items():
+        values = value if isinstance(value, list) else [value]
+        if has_lone_surrogate(key) or any(
+            isinstance(v, str) and has_lone_surrogate(v) for v in values
+        ):
+            raise BadPayload("Text must be valid Unicode (no lone surrogates).")
+    return payload
 
 
 def to_form_data(payload: dict):
@@ -102,16 +161,12 @@ def form_endpoint(request: HttpRequest, slug: str) -> JsonResponse:
     if request.content_type != "application/json":
         return error({"__all__": ["Send application/json."]}, status=415)
     try:
-        payload = json.loads(request.body or b"null")
+        payload = parse_payload(request.body)
     except RequestDataTooBig:
         return error({"__all__": ["Request body too large."]})
-    except (ValueError, UnicodeDecodeError):
-        return error({"__all__": ["Malformed JSON."]})
-    if not isinstance(payload, dict):
-        return error({"__all__": ["Expected a JSON object."]})
-    if len(payload) > MAX_KEYS:
-        return error({"__all__": ["Too many fields."]})
-    if not spam.allow(request, page.pk):
+    except BadPayload as bad:
+        return error({"__all__": [str(bad)]})
+    if spam.over_limit(request, page.pk):
         return error({"__all__": ["Too many submissions. Please try later."]}, 429)
     problem = spam.spam_problem(payload, page.pk)
     if problem:
@@ -121,7 +176,13 @@ def form_endpoint(request: HttpRequest, slug: str) -> JsonResponse:
         return error({k: [str(m) for m in v] for k, v in form.errors.items()})
     if page.submission_problem():
         return error({"__all__": [page.submission_problem()]}, status=503)
-    submission = page.process_form_submission(form)
+    try:
+        submission = services.submit(
+            page=page, form=form, token=payload[spam.TOKEN_FIELD]
+        )
+    except spam.TokenSpent as spent:
+        return error({"__all__": [str(spent)]})
+    spam.count_submission(request, page.pk)
     return JsonResponse(
         {
             "id": submission.pk,

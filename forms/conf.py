@@ -8,7 +8,9 @@ required: without ``extra_css``/``extra_js`` the assets go at the start/end of i
 that many seconds, counted in the default cache (use a shared cache in production).
 ``FORMS_MIN_SUBMIT_SECONDS`` (default ``2``): a form sent sooner after it was served
 is refused as a bot's. ``FORMS_TOKEN_MAX_AGE`` (default 7 days, in seconds): an
-older form must be reloaded.
+older form must be reloaded. ``FORMS_CLIENT_IP`` (default
+``"forms.spam.remote_addr"``): the function that names a request's client for the rate
+limit; the reference site uses django-axes' resolver (``AXES_IP_HEADERS``).
 """
 
 from functools import lru_cache
@@ -78,3 +80,9 @@ def thank_you_max_age() -> int:
     """Seconds a thank-you link shows the submitter's own details
     (FORMS_THANK_YOU_MAX_AGE); after that it shows only the thank-you text."""
     return getattr(settings, "FORMS_THANK_YOU_MAX_AGE", 30 * 60)
+
+
+def client_ip_resolver() -> str:
+    """Dotted path of a function(request) -> client IP (FORMS_CLIENT_IP); the default
+    is the connection's peer address, right only when no proxy is in front."""
+    return getattr(settings, "FORMS_CLIENT_IP", "forms.spam.remote_addr")

@@ -10,29 +10,51 @@ import csv
 import datetime
 import io
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from django.http import FileResponse, StreamingHttpResponse
 
 from forms import xlsx
 
-DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\0")
+FORMULA_STARTS = frozenset("=+-@")
+CONTROL_PREFIXES = ("\t", "\r", "\0")
 CHUNK = 2000
 
 
-def neutralise(value) -> str:
-    """OWASP CSV injection: prefix `'` to any cell starting with = + - @ tab CR NUL.
-
-    A phone number like `+1 555 0100` is prefixed too (it shows as text, unchanged).
-    """
+def text(value) -> str:
+    """A cell's text: lists joined, None empty."""
     if value is None:
         return ""
     if isinstance(value, list):
-        value = ", ".join(str(v) for v in value)
-    text = str(value)
-    if text.startswith(DANGEROUS_PREFIXES):
-        return "'" + text
-    return text
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def is_formula(value: str) -> bool:
+    """Would a spreadsheet read this cell as a formula? (OWASP CSV injection)
+
+    Starts with = + - @, tab, CR or NUL, also in their full-width or small forms
+    (＝＋－＠, which spreadsheets accept too) and behind invisible characters
+    (zero-width spaces, a BOM, direction marks) or spaces, which imports may strip.
+    """
+    if value.startswith(CONTROL_PREFIXES):
+        return True
+    for char in value:
+        if char.isspace() or unicodedata.category(char) == "Cf":
+            continue
+        return unicodedata.normalize("NFKC", char)[:1] in FORMULA_STARTS
+    return False
+
+
+def neutralise(value) -> str:
+    """CSV: prefix `'` to a formula-like cell (see `is_formula`).
+
+    A phone number like `+1 555 0100` is prefixed too (it shows as text, unchanged).
+    XLSX needs no visible mark: `forms.xlsx` writes string cells, quote-prefixed.
+    """
+    value = text(value)
+    return "'" + value if is_formula(value) else value
 
 
 def columns(page) -> list[tuple[str, str]]:
@@ -45,9 +67,12 @@ def columns(page) -> list[tuple[str, str]]:
 
 
 def iter_rows(page, queryset) -> Iterator[list[str]]:
-    """Header then one neutralised row per submission, chunked from the database."""
+    """Header then one row of text per submission, chunked from the database.
+
+    Cells are raw text: each writer neutralises formulas its own way.
+    """
     cols = columns(page)
-    yield [neutralise(label) for _, label in cols]
+    yield [text(label) for _, label in cols]
     keys = [key for key, _ in cols[1:-2]]
     rows = queryset.values_list(
         "submit_time", "form_data", "routed_team", "acceptance_version"
@@ -56,19 +81,19 @@ def iter_rows(page, queryset) -> Iterator[list[str]]:
         data = data or {}
         yield [
             submit_time.strftime("%Y-%m-%d %H:%M:%S"),
-            *[neutralise(data.get(key)) for key in keys],
-            neutralise(team),
-            neutralise(version),
+            *[text(data.get(key)) for key in keys],
+            text(team),
+            text(version),
         ]
 
 
 def csv_chunks(rows: Iterable[list[str]], *, batch: int = 500) -> Iterator[str]:
-    """CSV text in chunks of `batch` rows (fewer, larger writes to the socket)."""
+    """Neutralised CSV text in chunks of `batch` rows (fewer, larger writes)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     yield "\ufeff"
     for i, row in enumerate(rows, 1):
-        writer.writerow(row)
+        writer.writerow([neutralise(cell) for cell in row])
         if i % batch == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -82,7 +107,7 @@ def write_csv(rows: Iterable[list[str]], fileobj) -> None:
 
 
 def write_xlsx(rows: Iterable[list[str]], fileobj) -> None:
-    xlsx.write(rows, fileobj)
+    xlsx.write(rows, fileobj, quote=is_formula)
 
 
 def filename(page, fmt: str) -> str:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import QuerySet
 
+from forms import spam
 from forms.models import DataSubjectAction, OutboundEmail, Submission
 from forms.outbox import schedule_on_commit
+
+NAME_FIELDS = ("signer_name", "name", "full_name", "your_name")
 
 
 def submitter_email(page, cleaned_data: dict) -> str:
@@ -15,6 +18,35 @@ def submitter_email(page, cleaned_data: dict) -> str:
         if field.field_type == "email":
             return str(cleaned_data.get(field.clean_name) or "").strip().lower()
     return ""
+
+
+def submitter_name(cleaned_data: dict) -> str:
+    """The visitor's own name: the only text they typed that a confirmation repeats."""
+    for key in NAME_FIELDS:
+        if cleaned_data.get(key):
+            return " ".join(str(cleaned_data[key]).split())
+    return ""
+
+
+def receipt_text(*, page, name: str) -> tuple[str, str]:
+    """A confirmation that carries nothing the visitor typed but their name: it goes
+    to an address anyone can type, so it must not relay their text."""
+    lines = [
+        f"Dear {name}," if name else "Hello,",
+        "",
+        f"Thank you for contacting us through “{page.title}”. We received your "
+        "message and will answer you at this address.",
+        "",
+        "If you did not send it, you can ignore this email.",
+    ]
+    return f"{page.title}: we received your message", "\n".join(lines)
+
+
+@transaction.atomic
+def submit(*, page, form, token: str) -> Submission:
+    """Spend the single-use form token and store the submission, or neither."""
+    spam.spend_token(token)
+    return page.process_form_submission(form)
 
 
 @transaction.atomic
@@ -55,9 +87,8 @@ def record_submission(*, page, form, extra: dict | None = None) -> Submission:
         )
     confirmation = extra.get("confirmation")
     if email and (confirmation or page.confirm_to_submitter):
-        subject_c, body_c = confirmation or (
-            f"{page.title}: we received your message",
-            f"Thank you. This is a copy of what you sent us:\n\n{body}",
+        subject_c, body_c = confirmation or receipt_text(
+            page=page, name=submitter_name(data)
         )
         queued.append(
             OutboundEmail(
@@ -130,15 +161,18 @@ def purge_expired(*, pages, user=None, dry_run: bool = False) -> int:
 
 
 def confirmation_text(*, acceptance, version, permalink: str) -> tuple[str, str]:
-    """The signer's record: identity, wording, version label, hash and the text."""
+    """The signer's record: wording, version label, hash and the text.
+
+    Of what the signer typed it repeats only their name (the mail goes to an address
+    anyone can type); the full record is on the landing page and in the admin.
+    """
+    name = " ".join(acceptance.signer_name.split())
     lines = [
-        f"Dear {acceptance.signer_name},",
+        f"Dear {name}," if name else "Hello,",
         "",
-        "This email confirms that the following acceptance was recorded:",
+        "This email confirms that an acceptance was recorded for this address:",
         "",
-        f"Company: {acceptance.company}",
-        f"Signer: {acceptance.signer_name}, {acceptance.signer_title}",
-        f"Email: {acceptance.email}",
+        f"Signer: {name}",
         f"Accepted at: {acceptance.accepted_at:%Y-%m-%d %H:%M:%S %Z}",
         f"Document: {version.document.title}",
         f"Version: {version.label} (effective {version.effective_date:%Y-%m-%d})",
@@ -158,10 +192,11 @@ def confirmation_text(*, acceptance, version, permalink: str) -> tuple[str, str]
 
 @transaction.atomic
 def record_acceptance(*, page, form) -> Submission:
-    """Bind the acceptance to the version in effect now; mail the signer the record."""
+    """Bind the acceptance to the version the form showed (and checked is still in
+    effect, `forms.acceptance_form`); mail the signer the record."""
     from forms.models import DPAcceptance
 
-    version = page.current_version()
+    version = getattr(form, "terms_version", None)
     if version is None:
         raise ValueError("No version of the terms is in effect.")
     data = form.cleaned_data

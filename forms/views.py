@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from forms import export, spam, thanks
+from forms import export, services, spam, thanks
 
 
 def form_context(page, request, form, *, status_message: str = "") -> dict:
@@ -31,14 +31,9 @@ def serve_form_page(page, request, *args, **kwargs):
         return TemplateResponse(
             request, page.get_template(request), form_context(page, request, form)
         )
-    if not spam.allow(request, page.pk):
+    if spam.over_limit(request, page.pk):
         form = page.get_form(page=page, user=request.user)
-        context = form_context(
-            page,
-            request,
-            form,
-            status_message="Too many submissions from your address. Please try later.",
-        )
+        context = form_context(page, request, form, status_message=spam.RATE_LIMITED)
         return TemplateResponse(
             request, page.get_template(request), context, status=429
         )
@@ -50,8 +45,15 @@ def serve_form_page(page, request, *args, **kwargs):
     elif form.is_valid() and page.submission_problem():
         form.add_error(None, page.submission_problem())
     elif form.is_valid():
-        submission = page.process_form_submission(form)
-        return thanks.redirect_to_thanks(page, request, submission)
+        try:
+            submission = services.submit(
+                page=page, form=form, token=request.POST[spam.TOKEN_FIELD]
+            )
+        except spam.TokenSpent as spent:
+            form.add_error(None, str(spent))
+        else:
+            spam.count_submission(request, page.pk)
+            return thanks.redirect_to_thanks(page, request, submission)
     context = form_context(page, request, form, status_message=page.failure_text)
     return TemplateResponse(request, page.get_template(request), context, status=400)
 

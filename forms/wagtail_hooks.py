@@ -1,5 +1,7 @@
 """Admin wiring: outbox, data-subject tools, read-only DP acceptance listing."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 
@@ -8,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from forms import admin_views, permissions
@@ -123,6 +126,30 @@ def acceptance_export_menu():
 @hooks.register("filter_form_submissions_for_user")
 def require_submissions_permission(user, editable_forms):
     return permissions.filter_forms_for_user(user, editable_forms)
+
+
+@hooks.register("before_delete_page")
+def protect_evidence(request, page):
+    """A page holding (or above) acceptances or submissions: see `deletion_problem`."""
+    problem = permissions.deletion_problem(page, request.user)
+    if problem:
+        messages.error(request, problem)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def protect_evidence_in_bulk(request, action_type, objects, action):
+    if action_type != "delete":
+        return None
+    for page in objects:
+        if not isinstance(page, Page):
+            continue
+        problem = permissions.deletion_problem(page, request.user)
+        if problem:
+            messages.error(request, problem)
+            return redirect(action.next_url or "wagtailadmin_explore_root")
+    return None
 
 
 @hooks.register("after_create_page")

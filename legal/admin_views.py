@@ -19,6 +19,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from legal.diff import compare, summarise
 from legal.models import LegalDocumentPage, label_validator
+from legal.permissions import requires_legal_approval
 from legal.services import can_publish_versions, publish_version
 from legal.structure import render_text, text_sha256
 
@@ -26,8 +27,8 @@ READ_ONLY_ACTIONS = {"view"}
 
 
 def may_publish_directly(user, page_class: type) -> bool:
-    """Legal pages skip the approval workflow only for legal editors."""
-    return not issubclass(page_class, LegalDocumentPage) or can_publish_versions(user)
+    """Pages under legal approval skip the workflow only for legal editors."""
+    return not requires_legal_approval(page_class) or can_publish_versions(user)
 
 
 def refuse_direct_publish(

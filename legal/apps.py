@@ -10,6 +10,8 @@ class LegalConfig(AppConfig):
         from django.core import checks
 
         from legal import checks as legal_checks
+        from legal import signals
 
         legal_checks.require_model_apps()
         checks.register(legal_checks.check_required_apps)
+        signals.connect()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
@@ -17,8 +16,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from legal.append_only import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet
 from legal.blocks import LegalBodyBlock
 from legal.conf import HostBaseTemplateMixin
+from legal.permissions import LegalApprovalMixin
 from legal.structure import freeze_body
 
 label_validator = RegexValidator(
@@ -41,11 +42,11 @@ def page_link() -> models.OneToOneField:
     )
 
 
-class ImmutableVersionError(PermissionDenied):
+class ImmutableVersionError(AppendOnlyError):
     """A published legal version was about to be changed or deleted."""
 
 
-class LegalDocumentVersionQuerySet(models.QuerySet):
+class LegalDocumentVersionQuerySet(AppendOnlyQuerySet):
     """Read rules for versions; bulk writes are refused because versions are frozen."""
 
     def published(self) -> LegalDocumentVersionQuerySet:
@@ -68,21 +69,12 @@ class LegalDocumentVersionQuerySet(models.QuerySet):
             .order_by("effective_date", "published_at", "pk")
         )
 
-    def update(self, **kwargs):
-        raise ImmutableVersionError("Published legal versions cannot be changed.")
 
-    def delete(self):
-        raise ImmutableVersionError("Published legal versions cannot be deleted.")
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        raise ImmutableVersionError("Published legal versions cannot be changed.")
-
-    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
-        raise ImmutableVersionError("Publish versions with legal.services.")
-
-
-class LegalDocumentPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
+class LegalDocumentPage(
+    LegalApprovalMixin, HostBaseTemplateMixin, RoutablePageMixin, Page
+):
     page_ptr = page_link()
+
     intro = models.TextField(
         blank=True,
         help_text="Short introduction shown above the document and in listings.",
@@ -141,6 +133,24 @@ class LegalDocumentPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
             request, self, from_label=from_label, to_label=to_label
         )
 
+    def get_route_paths(self) -> list[str]:
+        """Wagtail redirects these paths when the page's URL changes (a move, a new
+        slug, an ancestor moved): every emailed version permalink keeps working."""
+        labels = list(
+            self.versions.order_by("effective_date", "published_at", "pk").values_list(
+                "label", flat=True
+            )
+        )
+        return [
+            "/",
+            "/" + self.reverse_subpage("versions"),
+            *["/" + self.reverse_subpage("version", args=[label]) for label in labels],
+            *[
+                "/" + self.reverse_subpage("diff", args=[old, new])
+                for old, new in zip(labels, labels[1:], strict=False)
+            ],
+        ]
+
     @property
     def current_version_api(self) -> dict | None:
         """The version in effect today, in full, for headless clients."""
@@ -168,8 +178,14 @@ class LegalDocumentPage(HostBaseTemplateMixin, RoutablePageMixin, Page):
         )
 
 
-class LegalDocumentVersion(models.Model):
+class LegalDocumentVersion(AppendOnlyModel):
     """An immutable snapshot of a legal document as published to visitors."""
+
+    append_only_error = ImmutableVersionError
+    append_only_messages = {
+        "change": "Published legal versions cannot be changed.",
+        "delete": "Published legal versions cannot be deleted.",
+    }
 
     document = models.ForeignKey(
         LegalDocumentPage, on_delete=models.PROTECT, related_name="versions"
@@ -212,18 +228,10 @@ class LegalDocumentVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.document.title} — {self.label}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ImmutableVersionError("Published legal versions cannot be changed.")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self) -> str:
         return self.document.url + self.document.reverse_subpage(
             "version", kwargs={"label": self.label}
         )
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableVersionError("Published legal versions cannot be deleted.")
 
     def is_in_future(self, on: datetime.date | None = None) -> bool:
         return self.effective_date > (on or timezone.localdate())

@@ -12,16 +12,16 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
 from legal.models import LegalDocumentPage, LegalDocumentVersion
+from legal.permissions import is_legal_editor, requires_legal_approval
 from legal.structure import render_text, text_sha256
 
-PUBLISH_PERMISSION = "legal.publish_legaldocumentversion"
 LEGAL_EDITORS = "Legal editors"
 LEGAL_WORKFLOW = "Legal approval"
 LEGAL_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 
 def can_publish_versions(user: AbstractBaseUser | None) -> bool:
-    return bool(user and user.is_active and user.has_perm(PUBLISH_PERMISSION))
+    return is_legal_editor(user)
 
 
 @transaction.atomic
@@ -87,13 +87,14 @@ def publish_version(
 
 @transaction.atomic
 def ensure_legal_approval(*, page: Page, force: bool = False) -> None:
-    """Put a legal page under the "Legal approval" workflow and let Legal editors
-    edit and publish it (approvers need publish rights on the page).
+    """Put a page under legal approval (a legal document, a DP terms form) in the
+    "Legal approval" workflow and let Legal editors edit and publish it (approvers
+    need publish rights on the page).
 
     The workflow is set on the page unless one is already set on the page itself;
     ``force`` replaces it (the seed uses that).
     """
-    if not isinstance(page.specific_deferred, LegalDocumentPage):
+    if not requires_legal_approval(type(page.specific_deferred)):
         return
     group = Group.objects.filter(name=LEGAL_EDITORS).first()
     if group is not None:

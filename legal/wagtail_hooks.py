@@ -1,10 +1,13 @@
+from django.apps import apps
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,7 +18,8 @@ from legal.admin_views import (
     refuse_direct_publish,
 )
 from legal.models import LegalDocumentPage, LegalDocumentVersion
-from legal.services import can_publish_versions, ensure_legal_approval
+from legal.permissions import requires_legal_approval
+from legal.services import can_publish_versions
 
 
 class LegalDocumentVersionViewSet(SnippetViewSet):
@@ -95,17 +99,69 @@ def publish_version_menu_item():
     return PublishLegalVersionMenuItem(order=35)
 
 
+def holds_published_versions(page) -> bool:
+    documents = LegalDocumentPage.objects.descendant_of(page, inclusive=True)
+    return LegalDocumentVersion.objects.filter(document__in=documents).exists()
+
+
+PROTECTED_MESSAGE = (
+    "“{title}” is, or contains, a legal document with published versions; "
+    "unpublish it instead of deleting it."
+)
+
+
 @hooks.register("before_delete_page")
 def protect_published_legal_documents(request, page):
     """Pages whose versions are published (or below such a page) cannot be deleted."""
-    documents = LegalDocumentPage.objects.descendant_of(page, inclusive=True)
-    if LegalDocumentVersion.objects.filter(document__in=documents).exists():
-        messages.error(
-            request,
-            "This page is, or contains, a legal document with published versions; "
-            "unpublish it instead of deleting it.",
-        )
+    if holds_published_versions(page):
+        messages.error(request, PROTECTED_MESSAGE.format(title=page.title))
         return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def protect_published_legal_documents_in_bulk(request, action_type, objects, action):
+    """The bulk twin of the check above (else PROTECT would answer a 500)."""
+    if action_type != "delete":
+        return None
+    for page in objects:
+        if isinstance(page, Page) and holds_published_versions(page):
+            messages.error(request, PROTECTED_MESSAGE.format(title=page.title))
+            return redirect(action.next_url or "wagtailadmin_explore_root")
+    return None
+
+
+def holds_legal_approval_pages(page) -> bool:
+    """Is `page`, or a page below it, under legal approval?"""
+    models = [m for m in apps.get_models() if requires_legal_approval(m)]
+    types = ContentType.objects.get_for_models(*models).values()
+    pages = Page.objects.descendant_of(page, inclusive=True)
+    return pages.filter(content_type__in=types).exists()
+
+
+MOVE_MESSAGE = (
+    "“{title}” is, or contains, a page under legal approval: only legal editors "
+    "may move it."
+)
+
+
+@hooks.register("before_move_page")
+def only_legal_editors_move_legal_pages(request, page, destination):
+    """A section holding a legal page moves it too (its permalinks then redirect)."""
+    if not can_publish_versions(request.user) and holds_legal_approval_pages(page):
+        messages.error(request, MOVE_MESSAGE.format(title=page.title))
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def only_legal_editors_move_legal_pages_in_bulk(request, action_type, objects, action):
+    if action_type != "move" or can_publish_versions(request.user):
+        return None
+    for page in objects:
+        if isinstance(page, Page) and holds_legal_approval_pages(page):
+            messages.error(request, MOVE_MESSAGE.format(title=page.title))
+            return redirect(action.next_url or "wagtailadmin_explore_root")
     return None
 
 
@@ -132,8 +188,3 @@ def refuse_bulk_publish_of_legal_pages(request, action_type, objects, action):
     if action_type == "publish":
         for obj in objects:
             refuse_direct_publish(request, type(obj.specific_deferred), force=True)
-
-
-@hooks.register("after_create_page")
-def attach_legal_workflow_to_new_pages(request, page):
-    ensure_legal_approval(page=page)

@@ -1,10 +1,18 @@
-"""Site middleware: the 404 page with DEBUG on, and the security headers Django or
-django-csp do not set by themselves (admin CSP, Cross-Origin-Resource-Policy)."""
+"""Site middleware: the 404 page with DEBUG on, the security headers Django or
+django-csp do not set by themselves (admin CSP, Cross-Origin-Resource-Policy), and
+NUL characters kept out of every view."""
 
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+    QueryDict,
+)
 
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -79,3 +87,46 @@ class CrossOriginResourcePolicyMiddleware:
         if policy:
             response.headers.setdefault("Cross-Origin-Resource-Policy", policy)
         return response
+
+
+NUL = "\x00"
+NUL_MESSAGE = "NUL characters are not allowed."
+
+
+class NulCharacterMiddleware:
+    """NUL characters never reach a view or a query.
+
+    PostgreSQL refuses NUL in any text, so a `%00` in a search, an API filter,
+    `find/?html_path=`, an image search or a legal version label was a 500. A path
+    with one cannot name anything: 400. In a query string: 400 with a JSON message
+    under /api/; elsewhere the NULs are dropped, so a search finds what the rest of
+    the words match (often nothing). Sits outside the session, page cache and
+    redirect middleware, which would look the path up too.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        api = request.path.startswith("/api/")
+        if NUL in request.path:
+            if api:
+                return JsonResponse({"errors": {"path": [NUL_MESSAGE]}}, status=400)
+            return HttpResponseBadRequest(NUL_MESSAGE, content_type="text/plain")
+        bad = [
+            key
+            for key, values in request.GET.lists()
+            if NUL in key or any(NUL in value for value in values)
+        ]
+        if bad and api:
+            errors = {key.replace(NUL, ""): [NUL_MESSAGE] for key in bad}
+            return JsonResponse({"errors": errors}, status=400)
+        if bad:
+            query = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                query.setlist(
+                    key.replace(NUL, ""), [v.replace(NUL, "") for v in values]
+                )
+            query._mutable = False
+            request.GET = query
+        return self.get_response(request)

@@ -23,6 +23,8 @@ def _params(*names: str) -> list[dict]:
         "child_of": {"type": "integer", "minimum": 1},
         "descendant_of": {"type": "integer", "minimum": 1},
         "search": {"type": "string", "maxLength": 100},
+        "title": {"type": "string", "maxLength": 255},
+        "slug": {"type": "string", "maxLength": 255},
         "fields": {"type": "string", "pattern": r"^[a-z_,*-]*$", "maxLength": 200},
         "html_path": {"type": "string", "pattern": "^/", "maxLength": 200},
         "token": {"type": "string", "maxLength": 255},
@@ -99,12 +101,30 @@ CORE_PATHS = {
         "pages",
         "Live, public pages (type= selects a page type and its api_fields)",
         "ApiV2Page",
-        _params("limit", "offset", "type", "child_of", "descendant_of", "fields"),
+        _params(
+            "limit", "offset", "type", "child_of", "descendant_of", "fields",
+            "search", "title", "slug",
+        ),
     ),
     "/api/v2/pages/{id}/": _detail("pages", "One live, public page", "ApiV2PageDetail"),
+    "/api/v2/pages/find/": {
+        "get": {
+            "tags": ["pages"],
+            "summary": "The page at a site path (redirects to its detail URL)",
+            "parameters": _params("html_path"),
+            "responses": {
+                "302": {"description": "Found: Location is the page's detail URL."},
+                "400": {
+                    "description": "Bad query parameter.",
+                    **_json(_ref("ApiV2Error")),
+                },
+                "404": {"description": "No live, public page at this path."},
+            },
+        }
+    },
     "/api/v2/images/": _listing(
         "images", "Images outside private collections", "ApiV2Image",
-        _params("limit", "offset", "search"),
+        _params("limit", "offset", "search", "title"),
     ),
     "/api/v2/images/{id}/": _detail("images", "One image", "ApiV2Image"),
     "/api/v2/documents/": _listing(

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -6,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from lumen_cms import views
+from lumen_cms import media, views
 from lumen_cms.api import api_router
 from lumen_cms.openapi import openapi_view
 
@@ -16,6 +15,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("media/<path:path>", media.serve_media, name="media"),
     path("api/v2/navigation/", views.navigation_api, name="navigation_api"),
     path("api/openapi.json", openapi_view, name="openapi"),
     path("api/v2/", api_router.urls),
@@ -27,10 +27,5 @@ urlpatterns = [
     path("", include("forms.urls")),
     path("", include("resources.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

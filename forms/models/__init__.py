@@ -5,5 +5,6 @@ from .pages import FormField, FormPage, FormRoute  # noqa: F401
 from .records import (  # noqa: F401
     DataSubjectAction,
     OutboundEmail,
+    SpentFormToken,
     Submission,
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,9 +11,17 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 
 from modelcluster.fields import ParentalKey
 
+from forms.acceptance_form import TermsVersionFormMixin
 from forms.models.pages import LumenFormMixin, page_link
+from forms.permissions import MAIL_ROUTING_PERMISSION, FormPagePermissionTester
+from legal.append_only import AppendOnlyModel, AppendOnlyQuerySet
+from legal.permissions import LegalApprovalMixin, LegalApprovalPermissionTester
 
 NO_VERSION = "The Data Protection terms are not available right now. Please try later."
+
+
+class DPTermsPermissionTester(LegalApprovalPermissionTester, FormPagePermissionTester):
+    """Legal approval for publishing and moving; evidence rules for deleting."""
 
 
 class DPTermsField(AbstractFormField):
@@ -23,8 +30,13 @@ class DPTermsField(AbstractFormField):
     )
 
 
-class DPTermsPage(LumenFormMixin, AbstractEmailForm):
-    """Accept the DP Exhibit: each acceptance binds to the version in effect."""
+class DPTermsPage(LegalApprovalMixin, LumenFormMixin, AbstractEmailForm):
+    """Accept the DP Exhibit: each acceptance binds to the version the signer saw.
+
+    Its wording is part of the evidence, so changes go through Legal approval.
+    """
+
+    legal_permission_tester_class = DPTermsPermissionTester
 
     page_ptr = page_link()
 
@@ -46,7 +58,12 @@ class DPTermsPage(LumenFormMixin, AbstractEmailForm):
         FieldPanel("failure_text"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("from_address", permission=MAIL_ROUTING_PERMISSION),
+                        FieldPanel("to_address", permission=MAIL_ROUTING_PERMISSION),
+                    ]
+                ),
                 FieldPanel("subject"),
             ],
             "Email",
@@ -67,10 +84,17 @@ class DPTermsPage(LumenFormMixin, AbstractEmailForm):
         return self.title
 
     def current_version(self):
-        return self.terms_page.current_version() if self.terms_page_id else None
+        """The version in effect, while the legal document itself is live."""
+        terms = self.terms_page if self.terms_page_id else None
+        return terms.current_version() if terms is not None and terms.live else None
 
     def submission_problem(self) -> str | None:
         return None if self.current_version() else NO_VERSION
+
+    def get_form_class(self):
+        return type(
+            "DPTermsForm", (TermsVersionFormMixin, super().get_form_class()), {}
+        )
 
     def process_form_submission(self, form):
         from forms import services
@@ -93,19 +117,21 @@ class DPTermsPage(LumenFormMixin, AbstractEmailForm):
         return response
 
 
-class DPAcceptanceQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionDenied("Acceptance records are append-only.")
+class DPAcceptance(AppendOnlyModel):
+    """Who accepted which exact text, with which wording, when. Never changed.
 
-    def delete(self):
-        raise PermissionDenied("Acceptance records are append-only.")
+    Append-only in code (`AppendOnlyModel`) and in the database (trigger, forms
+    migration 0003); its page and version are `PROTECT`ed, so no deletion elsewhere
+    can rewrite a row either.
+    """
 
-
-class DPAcceptance(models.Model):
-    """Who accepted which exact text, with which wording, when. Never changed."""
+    append_only_messages = {
+        "change": "Acceptance records are append-only.",
+        "delete": "Acceptance records are append-only.",
+    }
 
     page = models.ForeignKey(
-        DPTermsPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        DPTermsPage, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     version = models.ForeignKey(
         "legal.LegalDocumentVersion", on_delete=models.PROTECT, related_name="+"
@@ -120,7 +146,7 @@ class DPAcceptance(models.Model):
     form_data = models.JSONField(default=dict)
     accepted_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    objects = DPAcceptanceQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-accepted_at"]
@@ -128,11 +154,3 @@ class DPAcceptance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company} — {self.version_label}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionDenied("Acceptance records are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionDenied("Acceptance records are append-only.")

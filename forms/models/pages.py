@@ -21,6 +21,8 @@ from modelcluster.fields import ParentalKey
 
 from forms.builder import LimitedFormBuilder
 from forms.conf import HostBaseTemplateMixin
+from forms.panels import PermissionFormsetsPageForm, PermissionInlinePanel
+from forms.permissions import MAIL_ROUTING_PERMISSION, FormPagePermissionTester
 
 DEFAULT_FAILURE = "There was a problem submitting the form. Please try again."
 
@@ -84,9 +86,13 @@ class LumenFormMixin(HostBaseTemplateMixin, models.Model):
     )
 
     form_builder = LimitedFormBuilder
+    base_form_class = PermissionFormsetsPageForm
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return FormPagePermissionTester(user, self)
 
     def get_submission_class(self):
         from forms.models.records import Submission
@@ -138,16 +144,27 @@ class FormPage(LumenFormMixin, AbstractEmailForm):
         InlinePanel("form_fields", label="Form fields"),
         FieldPanel("thank_you_text"),
         FieldPanel("failure_text"),
+        # Where the mail goes: Form administrators only (forms.permissions).
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("from_address", permission=MAIL_ROUTING_PERMISSION),
+                        FieldPanel("to_address", permission=MAIL_ROUTING_PERMISSION),
+                    ]
+                ),
                 FieldPanel("subject"),
-                FieldPanel("confirm_to_submitter"),
+                FieldPanel("confirm_to_submitter", permission=MAIL_ROUTING_PERMISSION),
             ],
             "Email",
         ),
         MultiFieldPanel(
-            [FieldPanel("route_field"), InlinePanel("routes", label="Routes")],
+            [
+                FieldPanel("route_field", permission=MAIL_ROUTING_PERMISSION),
+                PermissionInlinePanel(
+                    "routes", label="Routes", permission=MAIL_ROUTING_PERMISSION
+                ),
+            ],
             "Routing",
         ),
         FieldPanel("retention_days"),

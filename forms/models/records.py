@@ -124,3 +124,20 @@ class DataSubjectAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.count}"
+
+
+class SpentFormToken(models.Model):
+    """A form token that was used for a stored submission: tokens are single-use.
+
+    The digest's uniqueness makes a replay fail even when two arrive at once; rows
+    older than the token lifetime are purged with `purge_submissions`.
+    """
+
+    digest = models.CharField(max_length=64, unique=True)
+    spent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "spent form token"
+
+    def __str__(self) -> str:
+        return self.digest[:12]

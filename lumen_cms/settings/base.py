@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lumen_cms.middleware.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "lumen_cms.middleware.NulCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "lumen_cms.page_cache.PageCacheMiddleware",
@@ -131,6 +132,9 @@ PAGE_CACHE_S_MAXAGE = env.int("PAGE_CACHE_S_MAXAGE", default=300)
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Seconds SMTP may block (connecting, each command): a slow server fails the send,
+# which the outbox retries, instead of holding the worker and its row lock.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Lumen Cloud <no-reply@lumen.example>"
 )
@@ -161,6 +165,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# The site serves uploaded images from MEDIA_ROOT (lumen_cms/media.py); turn it off
+# when a web server in front serves /media/images/ and /media/original_images/.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -203,6 +210,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int(
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int(
     "WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000
 )
+# Pillow's decompression-bomb refusal becomes a form error (lumen_cms/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "lumen_cms.images.LumenImageForm"
 # Avatars come from the site itself: no third-party image host in the admin's CSP.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = [
@@ -221,11 +230,15 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 
-# Form posts accepted per client IP and form page within the window (forms/spam.py).
+# Form submissions stored per client IP and form page within the window (forms/spam.py).
 FORMS_RATE_LIMIT = (
     env.int("FORMS_RATE_LIMIT_POSTS", default=10),
     env.int("FORMS_RATE_LIMIT_WINDOW", default=600),
 )
+# The client IP as the login lockout sees it (AXES_IP_HEADERS, AXES_PROXY_COUNT).
+FORMS_CLIENT_IP = "axes.helpers.get_client_ip_address"
+# Admin password-reset mail goes through the task worker (lumen_cms/accounts.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "lumen_cms.accounts.QueuedPasswordResetForm"  # noqa: S105
 
 # A 2.5 MB body is refused before any form parsing (see forms app).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int(

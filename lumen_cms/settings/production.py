@@ -111,6 +111,8 @@ if MEDIA_STORAGE == "s3":
         _policy["img-src"] = [*_policy["img-src"], f"https://{_media}"]
 elif MEDIA_STORAGE != "local":
     raise ValueError("MEDIA_STORAGE must be 'local' or 's3'.")
+# Local media are served by the site unless a web server takes over (SERVE_MEDIA).
+SERVE_MEDIA = MEDIA_STORAGE == "local" and env.bool("SERVE_MEDIA", default=True)
 
 # CDN purge on publish (wagtail.contrib.frontend_cache); off unless a backend is set.
 FRONTEND_CACHE_BACKEND = env.str("FRONTEND_CACHE_BACKEND", default="")

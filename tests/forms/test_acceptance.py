@@ -70,7 +70,9 @@ def dp_page(home_page, exhibit):
 
 
 def post(client, page, **overrides):
+    version = page.current_version()
     data = {
+        "terms_version": version.label if version else "",
         "company": "Acme GmbH",
         "signer_name": "Grace Hopper",
         "title": "CTO",

@@ -137,9 +137,22 @@ def test_neutralise():
         "\tx",
         "\rx",
         "\0x",
+        # Full-width and small forms, which spreadsheets also read as formulas.
+        '＝HYPERLINK("x")',
+        "＋1",
+        "－2",
+        "＠SUM(A1)",
+        "﹦1+1",
+        # Behind zero-width characters, a BOM, direction marks or spaces.
+        "\u200b=1+1",
+        "\ufeff=1+1",
+        "\u200e\u2060@SUM(A1)",
+        "  =1+1",
+        "\u3000＝1",
     ]:
-        assert neutralise(value) == "'" + value
-    assert neutralise("plain") == "plain"
+        assert neutralise(value) == "'" + value, repr(value)
+    for value in ["plain", "", "a=b", "\u200bplain", "1-2", "'=x", "Ｏｋ"]:
+        assert neutralise(value) == value, repr(value)
 
 
 def _submit(page, **data):
@@ -163,8 +176,16 @@ def test_admin_export_csv_and_xlsx_neutralised(admin_client, contact_page):
     assert rows[1][3] == "'+1 555 0100"
     response = admin_client.get(base + "?export=xlsx")
     book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    values = list(book.active.values)
-    assert values[1][1] == '\'=HYPERLINK("http://evil")'
+    row = list(book.active.iter_rows())[1]
+    # A string cell is never evaluated: no visible apostrophe, just Excel's
+    # quote-prefix style (what typing ' does), so editing the cell keeps it text.
+    assert (row[1].value, row[1].data_type, row[1].quotePrefix) == (
+        '=HYPERLINK("http://evil")',
+        "s",
+        True,
+    )
+    assert (row[3].value, row[3].quotePrefix) == ("+1 555 0100", True)
+    assert (row[2].value, row[2].quotePrefix) == ("Ada@Example.com", False)
 
 
 def test_export_honours_date_filter(admin_client, contact_page):
@@ -285,12 +306,14 @@ def test_purge_command_preview(contact_page, capsys):
 def test_xlsx_writer_strips_illegal_xml_and_neutralises(tmp_path):
     from forms import export
 
-    rows = [["h1", "h2"], [neutralise("\0=cmd"), neutralise("<b>&\x07</b>")]]
+    rows = [["h1", "h2", "h3"], ["\0=cmd", "<b>&\x07</b>", "\u200b＝cmd"]]
     path = tmp_path / "t.xlsx"
     with open(path, "wb") as fh:
         export.write_xlsx(rows, fh)
-    values = list(openpyxl.load_workbook(path).active.values)
-    assert values == [("h1", "h2"), ("'=cmd", "<b>&</b>")]
+    cells = list(openpyxl.load_workbook(path).active.iter_rows())
+    assert [c.value for c in cells[1]] == ["=cmd", "<b>&</b>", "\u200b＝cmd"]
+    assert [c.quotePrefix for c in cells[1]] == [True, False, True]
+    assert {c.data_type for c in cells[1]} == {"s"}
 
 
 def test_openapi_fragment_describes_the_endpoint():

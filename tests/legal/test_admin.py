@@ -3,7 +3,12 @@ import datetime
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from wagtail.models import GroupApprovalTask, Workflow
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+)
 
 import pytest
 
@@ -187,17 +192,20 @@ def test_legal_editor_may_publish_the_legal_page(client, legal_editor, document)
 
 
 def test_new_legal_pages_get_the_legal_workflow(client, superuser, home_page):
+    """However created (here by code, not the admin), see legal.signals."""
     from legal.models import LegalDocumentPage
     from legal.services import ensure_legal_approval
 
     page = home_page.add_child(
         instance=LegalDocumentPage(title="Terms", slug="terms", body=[])
     )
-    assert page.get_workflow().name != "Legal approval"
-    ensure_legal_approval(page=page)
     assert page.get_workflow().name == "Legal approval"
+    assert GroupPagePermission.objects.filter(
+        group__name="Legal editors", page=page, permission__codename="publish_page"
+    ).exists()
     ensure_legal_approval(page=page)  # idempotent
     assert page.get_workflow().name == "Legal approval"
+    assert WorkflowPage.objects.filter(page=page).count() == 1
 
 
 def test_versions_listing_is_for_legal_editors(

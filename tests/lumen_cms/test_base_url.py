@@ -54,6 +54,7 @@ def test_acceptance_mail_permalink_uses_the_base_url(
         "email": "grace@acme.example",
         "i_am_authorised_to_bind_the_company": "on",
         "i_accept_lumens_data_protection_terms": "on",
+        "terms_version": "2018-05",
         spam.TOKEN_FIELD: spam.issue_token(page.pk, now=time.time() - 60),
     }
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,6 +1,8 @@
 """Upload size limits: images, documents and plain request bodies."""
 
 import io
+import struct
+import zlib
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -67,3 +69,34 @@ def test_oversized_request_body_is_refused(client, home_page):
         "/admin/login/", body, content_type="application/x-www-form-urlencoded"
     )
     assert response.status_code == 400
+
+
+def bomb_png(width: int = 20_000, height: int = 20_000) -> bytes:
+    """A valid, tiny PNG that declares 400 million pixels (Pillow refuses to open
+    anything over ~179 Mpx, twice its own limit: a decompression bomb)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    rows = zlib.compress((b"\x00" * (1 + (width + 7) // 8)) * 8)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", rows)
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/admin/images/add/", "/admin/images/multiple/add/"])
+def test_decompression_bomb_is_a_form_error(admin_client, url):
+    upload = SimpleUploadedFile("bomb.png", bomb_png(), content_type="image/png")
+    data = {"title": "Bomb", "file": upload}
+    if "multiple" in url:
+        data = {"files[]": upload}
+    response = admin_client.post(url, data)
+    assert response.status_code in (200, 400)
+    assert "too many pixels" in response.content.decode()
+    assert not get_image_model().objects.exists()

@@ -1,8 +1,9 @@
-"""Purge submissions past each page's retention (DP acceptances are kept)."""
+"""Purge submissions past each page's retention (DP acceptances are kept), and
+spent form tokens that have expired anyway."""
 
 from django.core.management.base import BaseCommand
 
-from forms import services
+from forms import services, spam
 from forms.models import DPTermsPage, FormPage
 
 
@@ -19,3 +20,6 @@ class Command(BaseCommand):
         count = services.purge_expired(pages=pages, dry_run=preview)
         verb = "Would purge" if preview else "Purged"
         self.stdout.write(f"{verb} {count} submissions")
+        if not preview:
+            tokens = spam.purge_spent_tokens()
+            self.stdout.write(f"Forgot {tokens} spent form tokens past their lifetime")
