@@ -5,7 +5,7 @@ Only `catalog.estimator.page` (the EstimatorPage's form and context) uses Django
 """
 
 from catalog.estimator.engine import Estimate, estimate
-from catalog.estimator.lines import PricedLine
+from catalog.estimator.line_pricing import PricedLine
 from catalog.estimator.prices import PriceTable, ProductPrice
 from catalog.estimator.request import EstimateRequest
 from catalog.estimator.validation import parse_request

@@ -1,5 +1,5 @@
-"""An estimate from a validated request: its lines priced (catalog.estimator.lines),
-section subtotals, the support charge and the totals, in USD."""
+"""An estimate from a validated request: its lines priced by line_pricing, section
+subtotals, the support charge and the totals, in USD."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from catalog.estimator.lines import (
+from catalog.estimator.line_pricing import (
     PricedLine,
     appfog_line,
     bare_metal_line,

@@ -9,7 +9,7 @@ from typing import Any
 
 from catalog.estimator.encoding import encode
 from catalog.estimator.engine import Estimate
-from catalog.estimator.lines import Item, PricedLine
+from catalog.estimator.line_pricing import Item, PricedLine
 from catalog.estimator.request import Unavailable
 from catalog.estimator.vocabulary import (
     DAYS_IN_MONTH,

@@ -21,7 +21,7 @@ def test_core_has_no_django_import():
     modules = core_modules()
     assert {
         "catalog.estimator.engine",
-        "catalog.estimator.lines",
+        "catalog.estimator.line_pricing",
         "catalog.estimator.validation.parser",
         "catalog.estimator.serialization",
     } <= set(modules)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 
 from catalog.estimator import estimate, parse_request
 from catalog.estimator.engine import support_charge
-from catalog.estimator.lines import backup_average_storage
+from catalog.estimator.line_pricing import backup_average_storage
 from catalog.estimator.serialization import estimate_json
 from catalog.models import Currency
 from catalog.price_tables import PriceTables

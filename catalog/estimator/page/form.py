@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from catalog.estimator.encoding import KINDS, Decoded
-from catalog.estimator.lines import service_unit_price
+from catalog.estimator.line_pricing import service_unit_price
 from catalog.estimator.page.controls import Field, number_field, text
 from catalog.estimator.page.line_fields import LineFields
 from catalog.estimator.prices import PriceTable

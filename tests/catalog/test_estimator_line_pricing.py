@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from catalog.estimator.lines import (
+from catalog.estimator.line_pricing import (
     backup_average_storage,
     relational_db_line,
     server_lines,
