@@ -85,6 +85,13 @@ class Checker:
             item.get(name), f"{path}.{name}", self.errors, bounds, default
         )
 
+    def choice(
+        self, item: dict, path: str, name: str, choices: dict[str, str], default: str
+    ) -> str:
+        return read_choice(
+            item.get(name), f"{path}.{name}", self.errors, choices, default
+        )
+
     def size(self, item: dict, path: str, line: SizedLine, storage: Bounds) -> None:
         """vCPU, memory and storage (whose range depends on the kind of machine)."""
         line.cpu = self.number(item, path, "cpu", CPU)
@@ -94,11 +101,7 @@ class Checker:
     def hourly(self, item: dict, path: str, line: HourlyLine) -> None:
         """Quantity, then the usage period and the usage within it."""
         line.quantity = self.number(item, path, "quantity", QUANTITY)
-        line.usage_period = read_choice(
-            item.get("usage_period"),
-            f"{path}.usage_period",
-            self.errors,
-            PERIOD_CHOICES,
-            DEFAULT_PERIOD,
+        line.usage_period = self.choice(
+            item, path, "usage_period", PERIOD_CHOICES, DEFAULT_PERIOD
         )
         line.usage = self.number(item, path, "usage", usage_bounds(line.usage_period))

@@ -11,7 +11,6 @@ from catalog.estimator.request import (
     SimpleBackup,
 )
 from catalog.estimator.validation.checker import Checker
-from catalog.estimator.validation.values import read_choice
 from catalog.estimator.vocabulary import (
     APPFOG_MEMORY,
     BACKUP,
@@ -21,18 +20,14 @@ from catalog.estimator.vocabulary import (
     line_name,
 )
 
+DB_TYPES = {"single": "single", "replicated": "replicated"}
+
 
 def read_relational_db(
     c: Checker, i: int, path: str, item: dict, number: int
 ) -> RelationalDb | None:
     d = RelationalDb(index=i, number=number)
-    d.type = read_choice(
-        item.get("type"),
-        f"{path}.type",
-        c.errors,
-        {"single": "single", "replicated": "replicated"},
-        "single",
-    )
+    d.type = c.choice(item, path, "type", DB_TYPES, "single")
     c.size(item, path, d, STORAGE)
     c.hourly(item, path, d)
     keys = tuple(f"rdbs:{d.type}:{part}" for part in ("cpu", "memory", "storage"))

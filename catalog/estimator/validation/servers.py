@@ -7,7 +7,7 @@ from typing import Any
 
 from catalog.estimator.request import ManagedApp, Server
 from catalog.estimator.validation.checker import Checker
-from catalog.estimator.validation.values import read_choice, read_flag, unknown_keys
+from catalog.estimator.validation.values import read_flag, unknown_keys
 from catalog.estimator.vocabulary import (
     APP_STORAGE,
     DEFAULT_MS_SQL_LICENCE,
@@ -23,6 +23,7 @@ from catalog.estimator.vocabulary import (
 )
 
 APP_FIELDS = {"key", "instances", "software", "storage"}
+SERVER_TYPES = {"standard": "standard", "hyperscale": "hyperscale"}
 
 
 def _software(raw: Any, app: str, path: str, c: Checker) -> str:
@@ -113,14 +114,8 @@ def read_server(
     c: Checker, i: int, path: str, item: dict, number: int
 ) -> Server | None:
     s = Server(index=i, number=number)
-    s.type = read_choice(
-        item.get("type"),
-        f"{path}.type",
-        c.errors,
-        {"standard": "standard", "hyperscale": "hyperscale"},
-        "standard",
-    )
-    s.os = read_choice(item.get("os"), f"{path}.os", c.errors, OS_NAMES, "linux")
+    s.type = c.choice(item, path, "type", SERVER_TYPES, "standard")
+    s.os = c.choice(item, path, "os", OS_NAMES, "linux")
     hyperscale = s.type == "hyperscale"
     c.size(item, path, s, HYPERSCALE_STORAGE if hyperscale else STORAGE)
     c.hourly(item, path, s)
