@@ -162,7 +162,8 @@ def get_price_table(alias: str) -> PriceTable | None:
 
 
 class PriceTables:
-    """What `parse_request` reads: tables by alias, known aliases, availability."""
+    """What `parse_request` reads (tables by alias, known aliases, availability) and
+    the price book they come from."""
 
     def __init__(self, snap: PriceSnapshot | None = None) -> None:
         self.snapshot = snap or snapshot()
@@ -172,6 +173,14 @@ class PriceTables:
 
     def aliases(self) -> list[str]:
         return list(self.snapshot.tables)
+
+    def changed_since(self, book_id: str) -> tuple[bool, datetime | None]:
+        """Whether prices changed since the price book `book_id` (a prefix of its
+        id) names, and when that book's prices applied (None if unknown)."""
+        if self.snapshot.book_id.startswith(book_id.lower()[:12]):
+            return False, None
+        old = PriceBook.find(book_id.lower())
+        return True, old.created_at if old else None
 
     def offered_in(self, keys: tuple[str, ...]) -> list[str]:
         """Aliases offering every product in `keys`, in display order."""

@@ -15,8 +15,8 @@ from django.http import HttpRequest
 from wagtail.models import Page, Site
 
 from catalog.conf import related_articles_provider
-from catalog.models.estimator_pages import EstimatorPage, PricingCatalogPage
 from catalog.models.pricing import PRICE_FIELDS, DataCenter, Product
+from catalog.models.pricing_pages import EstimatorPage, PricingCatalogPage
 from catalog.models.settings import ServicePageSettings
 
 if TYPE_CHECKING:

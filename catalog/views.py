@@ -16,43 +16,19 @@ from django.views.decorators.http import require_http_methods
 
 from catalog.estimator import estimate, parse_request
 from catalog.estimator.comparison import compare
-from catalog.estimator.encoding import TRUE, decode, encode
+from catalog.estimator.encoding import TRUE, decode
 from catalog.estimator.engine import Estimate
 from catalog.estimator.export import estimate_csv
-from catalog.estimator.serialization import estimate_json, money
-from catalog.models import PriceBook
+from catalog.estimator.serialization import comparison_json, estimate_body
 from catalog.price_tables import PriceTables
 
 MAX_BODY = 256 * 1024
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def price_book_json(tables: PriceTables, asked: Any = None) -> dict:
-    """The current price book, and whether it differs from the one a client names."""
-    snap = tables.snapshot
-    book: dict[str, Any] = dict(snap.book)
-    if isinstance(asked, str) and asked:
-        book["requested"] = asked[:64]
-        book["changed"] = not snap.book_id.startswith(asked.lower()[:12])
-        if book["changed"]:
-            old = PriceBook.find(asked.lower())
-            book["requested_created"] = old.created_at.isoformat() if old else None
-    return book
-
-
-def estimate_body(
-    est: Estimate, payload: dict, tables: PriceTables, asked: Any
-) -> dict:
-    body = estimate_json(est)
-    body["price_book"] = price_book_json(tables, asked)
-    body["query"] = encode(
-        {k: v for k, v in payload.items() if k != "skip_unavailable"},
-        price_book=tables.snapshot.book_id,
-    )
-    return body
-
-
-def run_estimate(data: Any, tables: PriceTables | None = None) -> tuple[Any, dict]:
+def run_estimate(
+    data: Any, tables: PriceTables | None = None
+) -> tuple[Estimate | None, dict]:
     """(Estimate, {}) or (None, errors) for untrusted estimate input."""
     tables = tables or PriceTables()
     request, errors = parse_request(data, tables)
@@ -114,33 +90,6 @@ def estimator_api(request: HttpRequest) -> HttpResponse:
     if wants_csv(request):
         return csv_response(body)
     return JsonResponse(body)
-
-
-def comparison_json(results: list[Estimate], tables: PriceTables) -> dict:
-    first = results[0] if results else None
-    return {
-        "currency": first.currency if first else "USD",
-        "symbol": first.symbol if first else "$",
-        "support_plan": first.support_plan if first else "developer",
-        "price_book": price_book_json(tables),
-        "data_centers": [
-            {
-                "data_center": e.data_center,
-                "data_center_name": e.data_center_name,
-                "complete": not e.unavailable,
-                "lines": len(e.lines),
-                "usage_total": money(e.usage_total * e.rate),
-                "support": money(e.support * e.rate),
-                "monthly_total": money(e.monthly_total * e.rate),
-                "setup_fees": money(e.setup_fees * e.rate),
-                "unavailable": [
-                    {"path": u.path, "line": u.line, "reason": u.reason}
-                    for u in e.unavailable
-                ],
-            }
-            for e in results
-        ],
-    }
 
 
 @csrf_exempt  # a public, side-effect-free calculation for headless clients

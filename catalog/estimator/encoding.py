@@ -24,36 +24,20 @@ from urllib.parse import urlencode
 
 from catalog.estimator.vocabulary import MAX_LINES, SERVICES
 
+SERVER_FIELDS = (
+    "os",
+    "cpu",
+    "memory",
+    "storage",
+    "quantity",
+    "usage",
+    "usage_period",
+    "managed",
+)
 # url kind -> (JSON list, fixed JSON fields, fields in order: first marks the line)
 KINDS: dict[str, tuple[str, dict[str, str], tuple[str, ...]]] = {
-    "server": (
-        "servers",
-        {"type": "standard"},
-        (
-            "os",
-            "cpu",
-            "memory",
-            "storage",
-            "quantity",
-            "usage",
-            "usage_period",
-            "managed",
-        ),
-    ),
-    "hyperscale": (
-        "servers",
-        {"type": "hyperscale"},
-        (
-            "os",
-            "cpu",
-            "memory",
-            "storage",
-            "quantity",
-            "usage",
-            "usage_period",
-            "managed",
-        ),
-    ),
+    "server": ("servers", {"type": "standard"}, SERVER_FIELDS),
+    "hyperscale": ("servers", {"type": "hyperscale"}, SERVER_FIELDS),
     "db": (
         "relational_dbs",
         {},
@@ -83,9 +67,10 @@ USAGE_DEFAULTS = {
     "usage": "100",
     "usage_period": "percentage_of_month",
 }
+SERVER_DEFAULTS = {"os": "linux", "cpu": "1", "memory": "1", "storage": "1"}
 DEFAULTS: dict[str, dict[str, str]] = {
-    "server": {"os": "linux", "cpu": "1", "memory": "1", "storage": "1"},
-    "hyperscale": {"os": "linux", "cpu": "1", "memory": "1", "storage": "1"},
+    "server": SERVER_DEFAULTS,
+    "hyperscale": SERVER_DEFAULTS,
     "db": {"type": "single", "cpu": "1", "memory": "1", "storage": "1"},
     "backup": {
         "storage": "1",
@@ -289,10 +274,6 @@ def encode(payload: dict[str, Any], *, price_book: str = "") -> str:
     if price_book:
         params.append(("pb", price_book))
     return urlencode(params, errors="replace")
-
-
-def line_kinds(list_name: str) -> list[str]:
-    return [k for k, (name, _, _) in KINDS.items() if name == list_name]
 
 
 def apply_edit(decoded: Decoded) -> bool:

@@ -3,7 +3,16 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-PCT = "percentage_of_month"
+from catalog.estimator.vocabulary import (
+    APPFOG_MEMORY,
+    BACKUP,
+    CPU,
+    DEFAULT_PERIOD,
+    MEMORY,
+    QUANTITY,
+    STORAGE,
+    usage_bounds,
+)
 
 
 @dataclass
@@ -16,6 +25,24 @@ class Line:
 
 
 @dataclass
+class HourlyLine(Line):
+    """A line billed by the hour: `quantity` of it for `usage` per `usage_period`."""
+
+    quantity: Decimal = QUANTITY.default
+    usage: Decimal = usage_bounds(DEFAULT_PERIOD).default
+    usage_period: str = DEFAULT_PERIOD
+
+
+@dataclass
+class SizedLine(HourlyLine):
+    """A machine sized by vCPU, memory (GB) and storage (GB)."""
+
+    cpu: Decimal = CPU.default
+    memory: Decimal = MEMORY.default
+    storage: Decimal = STORAGE.default
+
+
+@dataclass
 class ManagedApp:
     key: str
     index: int = 0
@@ -25,58 +52,46 @@ class ManagedApp:
 
 
 @dataclass
-class Server(Line):
+class Server(SizedLine):
     type: str = "standard"
     os: str = "linux"
-    cpu: Decimal = Decimal(1)
-    memory: Decimal = Decimal(1)
-    storage: Decimal = Decimal(1)
-    quantity: Decimal = Decimal(1)
-    usage: Decimal = Decimal(100)
-    usage_period: str = PCT
     managed: bool = False
     managed_apps: list[ManagedApp] = field(default_factory=list)
 
 
 @dataclass
-class RelationalDb(Line):
+class RelationalDb(SizedLine):
     type: str = "single"
-    cpu: Decimal = Decimal(1)
-    memory: Decimal = Decimal(1)
-    storage: Decimal = Decimal(1)
-    quantity: Decimal = Decimal(1)
-    usage: Decimal = Decimal(100)
-    usage_period: str = PCT
 
 
 @dataclass
 class SimpleBackup(Line):
-    storage: Decimal = Decimal(1)
-    retention_days: int = 3
-    daily_add_percent: Decimal = Decimal(1)
-    daily_delete_percent: Decimal = Decimal(1)
-    restore: Decimal = Decimal(0)
+    storage: Decimal = BACKUP["storage"].default
+    retention_days: int = int(BACKUP["retention_days"].default)
+    daily_add_percent: Decimal = BACKUP["daily_add_percent"].default
+    daily_delete_percent: Decimal = BACKUP["daily_delete_percent"].default
+    restore: Decimal = BACKUP["restore"].default
 
 
 @dataclass
-class BareMetal(Line):
+class BareMetal(HourlyLine):
     config: int = 1
     os: int = 1
-    quantity: Decimal = Decimal(1)
-    usage: Decimal = Decimal(100)
-    usage_period: str = PCT
 
 
 @dataclass
-class HourlyItem(Line):
-    quantity: Decimal = Decimal(1)
-    usage: Decimal = Decimal(100)
-    usage_period: str = PCT
+class AppFog(HourlyLine):
+    memory: Decimal = APPFOG_MEMORY.default
 
 
-@dataclass
-class AppFog(HourlyItem):
-    memory: Decimal = Decimal(1024)
+@dataclass(slots=True)
+class Unavailable:
+    """A line or option the data center does not offer, left out of the estimate."""
+
+    path: str
+    section: str
+    line: str
+    reason: str
 
 
 @dataclass
@@ -88,9 +103,9 @@ class EstimateRequest:
     relational_dbs: list[RelationalDb] = field(default_factory=list)
     simple_backups: list[SimpleBackup] = field(default_factory=list)
     bare_metal: list[BareMetal] = field(default_factory=list)
-    intrusion_prevention: list[HourlyItem] = field(default_factory=list)
+    intrusion_prevention: list[HourlyLine] = field(default_factory=list)
     appfog: list[AppFog] = field(default_factory=list)
     services: dict[str, Decimal] = field(default_factory=dict)
     skip_unavailable: bool = False
     # filled by validation when skip_unavailable: what the data center cannot price
-    unavailable: list = field(default_factory=list)
+    unavailable: list[Unavailable] = field(default_factory=list)

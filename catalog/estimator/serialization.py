@@ -1,10 +1,16 @@
-"""An Estimate as the API's JSON: amounts converted to the currency, as strings."""
+"""The API's JSON (which the page renders too): an Estimate with amounts converted
+to its currency, as strings; the price book; the data-center comparison."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from catalog.estimator.engine import Estimate, Item, PricedLine
+from catalog.estimator.encoding import encode
+from catalog.estimator.engine import Estimate
+from catalog.estimator.line_pricing import Item, PricedLine
+from catalog.estimator.request import Unavailable
 from catalog.estimator.vocabulary import (
     DAYS_IN_MONTH,
     HOURS_IN_MONTH,
@@ -114,9 +120,64 @@ def estimate_json(est: Estimate) -> dict:
         ],
         "monthly_total": money(est.monthly_total * rate),
         "setup_fees": money(est.setup_fees * rate),
-        "unavailable": [
-            {"path": u.path, "section": u.section, "line": u.line, "reason": u.reason}
-            for u in est.unavailable
-        ],
+        "unavailable": unavailable_json(est.unavailable),
         "assumptions": assumptions(),
+    }
+
+
+def unavailable_json(unavailable: Iterable[Unavailable]) -> list[dict]:
+    return [
+        {"path": u.path, "section": u.section, "line": u.line, "reason": u.reason}
+        for u in unavailable
+    ]
+
+
+def price_book_json(tables: Any, asked: Any = None) -> dict:
+    """The current price book, and whether it differs from the one a client names
+    (`tables` is a catalog.price_tables.PriceTables)."""
+    book: dict[str, Any] = dict(tables.snapshot.book)
+    if isinstance(asked, str) and asked:
+        book["requested"] = asked[:64]
+        changed, then = tables.changed_since(asked)
+        book["changed"] = changed
+        if changed:
+            book["requested_created"] = then.isoformat() if then else None
+    return book
+
+
+def estimate_body(est: Estimate, payload: dict, tables: Any, asked: Any) -> dict:
+    """The API's response: the estimate, its price book and its canonical query."""
+    body = estimate_json(est)
+    body["price_book"] = price_book_json(tables, asked)
+    body["query"] = encode(
+        {k: v for k, v in payload.items() if k != "skip_unavailable"},
+        price_book=tables.snapshot.book_id,
+    )
+    return body
+
+
+def comparison_json(results: list[Estimate], tables: Any) -> dict:
+    first = results[0] if results else None
+    return {
+        "currency": first.currency if first else "USD",
+        "symbol": first.symbol if first else "$",
+        "support_plan": first.support_plan if first else "developer",
+        "price_book": price_book_json(tables),
+        "data_centers": [
+            {
+                "data_center": e.data_center,
+                "data_center_name": e.data_center_name,
+                "complete": not e.unavailable,
+                "lines": len(e.lines),
+                "usage_total": money(e.usage_total * e.rate),
+                "support": money(e.support * e.rate),
+                "monthly_total": money(e.monthly_total * e.rate),
+                "setup_fees": money(e.setup_fees * e.rate),
+                "unavailable": [
+                    {"path": u.path, "line": u.line, "reason": u.reason}
+                    for u in e.unavailable
+                ],
+            }
+            for e in results
+        ],
     }

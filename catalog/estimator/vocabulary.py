@@ -51,6 +51,44 @@ MAX_GB = Decimal(10_000_000)
 
 
 @dataclass(frozen=True)
+class Bounds:
+    """A number field's default and range: validation enforces them, the page's
+    inputs carry them, so the two cannot drift apart."""
+
+    default: Decimal
+    low: Decimal
+    high: Decimal
+    whole: bool = True
+
+
+def _bounds(default: int, low: int, high: int | Decimal, whole: bool = True) -> Bounds:
+    return Bounds(Decimal(default), Decimal(low), Decimal(high), whole)
+
+
+CPU = _bounds(1, 1, 16)
+MEMORY = _bounds(1, 1, 128)
+STORAGE = _bounds(1, 1, 4000)
+HYPERSCALE_STORAGE = _bounds(1, 1, 1024)
+QUANTITY = _bounds(1, 1, MAX_QUANTITY)
+INSTANCES = _bounds(1, 1, MAX_INSTANCES)
+APP_STORAGE = _bounds(1, 0, MAX_GB, whole=False)  # defaults to the server's storage
+APPFOG_MEMORY = _bounds(1024, 1, 10240)  # MB per instance
+BACKUP = {
+    "storage": _bounds(1, 1, 4000, whole=False),
+    "retention_days": _bounds(3, 1, 31),
+    "daily_add_percent": _bounds(1, 0, 300, whole=False),
+    "daily_delete_percent": _bounds(1, 0, 300, whole=False),
+    "restore": _bounds(0, 0, 4000, whole=False),
+}
+DEFAULT_PERIOD = "percentage_of_month"
+
+
+def usage_bounds(period: str) -> Bounds:
+    """Usage runs to the period's length (100 % of a month, 24 hours a day)."""
+    return _bounds(100, 0, USAGE_MAX[period], whole=False)
+
+
+@dataclass(frozen=True)
 class Section:
     key: str
     label: str
@@ -68,7 +106,20 @@ SECTIONS = (
     Section("object_storage", "Object Storage"),
     Section("bandwidth", "Bandwidth"),
 )
-SECTION_LABELS = {s.key: s.label for s in SECTIONS}
+# A line's name for people is "<name> <n>", numbered from 1 in its section.
+LINE_NAMES = {
+    "servers": "Server",
+    "hyperscale": "Hyperscale server",
+    "bare_metal": "Bare Metal server",
+    "relational_db": "Relational DB",
+    "simple_backup": "Simple Backup",
+    "intrusion_prevention": "Intrusion Prevention",
+    "appfog": "AppFog deployment",
+}
+
+
+def line_name(section: str, number: int) -> str:
+    return f"{LINE_NAMES[section]} {number}"
 
 
 @dataclass(frozen=True)
@@ -135,6 +186,10 @@ class ServiceSpec:
     hourly: bool = False  # priced hourly x 720 (shared load balancer)
     whole: bool = True  # a count (else GB, decimals allowed)
 
+    @property
+    def bounds(self) -> Bounds:
+        return _bounds(0, 0, MAX_SERVICE_COUNT if self.whole else MAX_GB, self.whole)
+
 
 SERVICES = {
     s.key: s
@@ -199,6 +254,8 @@ SERVICES = {
 
 BARE_METAL_CONFIGS = range(1, 9)  # the historical form offered up to 8 sheet configs
 BARE_METAL_OS = range(1, 5)  # CentOS, Red Hat, Ubuntu, Windows Standard
+BARE_METAL_CONFIG = _bounds(1, BARE_METAL_CONFIGS[0], BARE_METAL_CONFIGS[-1])
+BARE_METAL_SYSTEM = _bounds(1, BARE_METAL_OS[0], BARE_METAL_OS[-1])
 
 LINE_KINDS = (
     "servers",

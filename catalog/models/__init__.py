@@ -1,4 +1,3 @@
-from .estimator_pages import EstimatorPage, PricingCatalogPage
 from .pages import ProductCategoryPage, ServicePage, ServicePageRelatedService
 from .pricing import (
     Currency,
@@ -8,6 +7,7 @@ from .pricing import (
     Product,
     SupportTier,
 )
+from .pricing_pages import EstimatorPage, PricingCatalogPage
 from .settings import ServicePageSettings
 
 __all__ = [

@@ -8,7 +8,9 @@ from django.apps import apps
 
 import pytest
 
+from catalog.models import EstimatorPage
 from catalog.services import import_pricing
+from tests.catalog.factories import EstimatorPageFactory
 
 SHEETS = Path(__file__).resolve().parents[2] / "catalog" / "data" / "pricing"
 BASE_TEMPLATE = "{% block content %}{% endblock %}{% block extra_js %}{% endblock %}"
@@ -30,6 +32,11 @@ def price_folder(tmp_path) -> Path:
 @pytest.fixture
 def prices(db, price_folder):
     return import_pricing(folder=price_folder)
+
+
+@pytest.fixture
+def estimator_page(home_page, prices) -> EstimatorPage:
+    return EstimatorPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -10,12 +10,15 @@ Backup 1.10/GB-month. A month is 720 h, 30.41666667 days, 4.345238095 weeks.
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from catalog.estimator import estimate, parse_request
-from catalog.estimator.engine import backup_average_storage, support_charge
+from catalog.estimator.engine import support_charge
+from catalog.estimator.line_pricing import backup_average_storage
 from catalog.estimator.serialization import estimate_json
 from catalog.models import Currency
 from catalog.price_tables import PriceTables
+from tests.catalog.strategies import payloads
 
 pytestmark = pytest.mark.django_db
 TIERS = (
@@ -262,12 +265,6 @@ def test_simple_backup_matches_the_historical_simulation(prices, backup, histori
     )
 
 
-def test_simple_backup_without_deletions_grows_daily():
-    mean = backup_average_storage(Decimal(100), 3, Decimal(1), Decimal(0))
-    expected = sum(Decimal(100) * Decimal("1.01") ** d for d in range(1, 31)) / 30
-    assert abs(mean - expected) < Decimal("1e-9")
-
-
 def test_bare_metal_os_is_priced_per_socket(prices):
     # configuration 2 (2 sockets) 1.65 x 720 = 1188 + Windows .04 x 2 x 720 = 57.60
     assert line({"bare_metal": [{"config": 2, "os": 4}]}) == "1245.60"
@@ -367,3 +364,21 @@ def test_lines_sum_exactly_to_the_total_and_breakdowns_to_lines(prices):
     for priced in result.lines:
         assert priced.monthly == sum(item.monthly for item in priced.items)
     assert sum(result.subtotals.values()) == result.usage_total
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(payload=payloads)
+def test_engine_totals_are_exact_sums(prices, payload):
+    tables = PriceTables()
+    request, errors = parse_request(payload, tables)
+    if errors:
+        return
+    result = estimate(request, tables.get(request.data_center))
+    assert result.usage_total == sum(line.monthly for line in result.lines)
+    assert result.setup_fees == sum(line.setup_fee for line in result.lines)
+    assert result.monthly_total == result.usage_total + result.support
+    assert result.support >= 0

@@ -1,4 +1,5 @@
-"""PricingCatalogPage: rendering, selectors; the pricing admin."""
+"""The pricing pages: PricingCatalogPage rendering and selectors, EstimatorPage's
+partial responses and cache headers; the pricing admin."""
 
 from decimal import Decimal
 
@@ -9,6 +10,7 @@ import pytest
 from catalog.models import Product
 from catalog.templatetags.pricing_tags import price
 from tests.catalog.factories import PricingCatalogPageFactory
+from tests.catalog.helpers import get
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("chrome_free_templates")]
 
@@ -80,3 +82,14 @@ def test_admin_product_filter_and_edit(admin_client, prices):
     product = Product.objects.get(data_center__alias="VA1", key="server:cpu")
     response = admin_client.get(f"/admin/snippets/catalog/product/edit/{product.pk}/")
     assert response.status_code == 200
+
+
+def test_partial_responses_for_the_script_and_cache_headers(client, estimator_page):
+    response = get(
+        client, estimator_page, "dc=VA1&server1-os=linux", HTTP_X_ESTIMATOR_PARTIAL="1"
+    )
+    html = response.content.decode()
+    assert response["Cache-Control"] == "no-store"
+    assert html.lstrip().startswith('<div class="est" id="estimator-app"')
+    response = get(client, estimator_page, "dc=VA1&server1-os=linux")
+    assert "private" in response["Cache-Control"]

@@ -14,12 +14,16 @@ from django.urls import reverse
 from catalog.estimator import estimate, parse_request
 from catalog.estimator.comparison import compare
 from catalog.estimator.encoding import Decoded, apply_edit, decode, encode
-from catalog.estimator.serialization import assumptions
+from catalog.estimator.page.controls import Option, options_html
+from catalog.estimator.page.form import FormBuilder
+from catalog.estimator.serialization import (
+    assumptions,
+    comparison_json,
+    estimate_body,
+    unavailable_json,
+)
 from catalog.estimator.vocabulary import SUPPORT_PLANS
-from catalog.estimator_form import FormBuilder, Option, options_html
-from catalog.models import PriceBook
 from catalog.price_tables import PriceTables
-from catalog.views import comparison_json, estimate_body
 
 # What a new visitor starts from: one typical server.
 STARTER = {"servers": [{"os": "linux", "cpu": 2, "memory": 4, "storage": 50}]}
@@ -105,18 +109,18 @@ def _support_rows(tables: PriceTables, symbol: str, rate: Decimal) -> list[str]:
 
 
 def _price_book_notice(tables: PriceTables, asked: str) -> dict | None:
-    snap = tables.snapshot
-    if not asked or snap.book_id.startswith(asked.lower()[:12]):
+    """When a shared link's prices have changed: since when, and the current book."""
+    if not asked:
         return None
-    old = PriceBook.find(asked.lower())
-    return {
-        "then": old.created_at if old else None,
-        "now": snap.book_created,
-        "id": snap.book_id,
-    }
+    changed, then = tables.changed_since(asked)
+    if not changed:
+        return None
+    snap = tables.snapshot
+    return {"then": then, "now": snap.book_created, "id": snap.book_id}
 
 
 def build_estimator_context(request: HttpRequest, page: Any) -> dict:
+    """The template context: the form, the priced estimate and the links to it."""
     decoded, fresh = _decoded(request)
     payload = {**decoded.payload, "skip_unavailable": True}
     tables = PriceTables()
@@ -127,10 +131,9 @@ def build_estimator_context(request: HttpRequest, page: Any) -> dict:
         body = estimate_body(
             estimate(parsed, table), decoded.payload, tables, decoded.price_book
         )
-    unavailable = (body or {}).get("unavailable") or [
-        {"path": u.path, "section": u.section, "line": u.line, "reason": u.reason}
-        for u in parsed.unavailable
-    ]
+    unavailable = (body or {}).get("unavailable") or unavailable_json(
+        parsed.unavailable
+    )
     currency = table.currencies.get(payload.get("currency", "USD")) if table else None
     rate, symbol = currency if currency else (Decimal(1), "$")
     form = FormBuilder(

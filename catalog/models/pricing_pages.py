@@ -135,7 +135,8 @@ class EstimatorPage(HostBaseTemplateMixin, Page):
         return super().get_template(request, *args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
-        from catalog.estimator_page import edit_redirect
+        # imported here: the page's context reads prices through these models
+        from catalog.estimator.page.context import edit_redirect
 
         redirect = edit_redirect(request, self)
         if redirect is not None:
@@ -149,7 +150,7 @@ class EstimatorPage(HostBaseTemplateMixin, Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from catalog.estimator_page import build_estimator_context
+        from catalog.estimator.page.context import build_estimator_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(build_estimator_context(request, self))

@@ -1,0 +1,1 @@
+"""The EstimatorPage's view data (Django): its form, controls and template context."""
