@@ -7,3 +7,6 @@ class LumenCmsConfig(AppConfig):
 
     def ready(self) -> None:
         from lumen_cms import signals  # noqa: F401
+        from lumen_cms.webhooks import changes
+
+        changes.connect()

@@ -40,6 +40,8 @@ UNRELATED_MODELS = frozenset(
         "forms.dpacceptance",
         "forms.outboundemail",
         "forms.submission",
+        "lumen_cms.webhookdelivery",
+        "lumen_cms.webhookendpoint",
         "wagtailcore.comment",
         "wagtailcore.commentreply",
         "wagtailcore.modellogentry",

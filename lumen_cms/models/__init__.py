@@ -1,4 +1,12 @@
 from .pages import HomePage, StandardPage
 from .settings import NavigationSettings, NotFoundSettings
+from .webhooks import WebhookDelivery, WebhookEndpoint
 
-__all__ = ["HomePage", "NavigationSettings", "NotFoundSettings", "StandardPage"]
+__all__ = [
+    "HomePage",
+    "NavigationSettings",
+    "NotFoundSettings",
+    "StandardPage",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+]

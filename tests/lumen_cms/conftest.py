@@ -10,3 +10,24 @@ def seeded_site(db):
     load_pages(home=home)
     load_navigation(home=home)
     return home
+
+
+@pytest.fixture
+def receiver():
+    """A front end receiving webhooks on a local port (started)."""
+    from tests.lumen_cms.webhook_receiver import Receiver
+
+    server = Receiver().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def endpoint(db, receiver):
+    """An active webhook endpoint for every site, pointing at `receiver`."""
+    from lumen_cms.models import WebhookEndpoint
+    from lumen_cms.webhooks.signing import generate_secret
+
+    return WebhookEndpoint.objects.create(
+        name="Front end", url=receiver.url, secret=generate_secret()
+    )
