@@ -22,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import is_valid_path, reverse
 from django.utils.cache import (
@@ -411,5 +412,5 @@ def _etag_matches(request: HttpRequest, etag: str) -> bool:
 
 def _dumps(value: Any) -> bytes:
     return json.dumps(
-        value, ensure_ascii=False, separators=(",", ":"), default=str
+        value, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder
     ).encode()

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import parse_etags, patch_cache_control
@@ -40,9 +41,12 @@ def redirects_api(request: HttpRequest) -> HttpResponse:
 def _listing(request: HttpRequest, items_for) -> HttpResponse:
     errors, limit, offset = _paging(request)
     site = None
+    site_param = request.GET.get("site")
+    if site_param is not None and not 0 < len(site_param) <= 255:
+        errors["site"] = ["A host name, optionally with :port."]
     if not errors:
         try:
-            site = find_site(request, request.GET.get("site", ""))
+            site = find_site(request, site_param or "")
         except UnknownSite as exc:
             errors["site"] = [str(exc)]
     if errors:
@@ -145,7 +149,7 @@ def _redirect_items(site: Site, *, limit: int, offset: int):
 
 
 def _json_with_etag(request: HttpRequest, payload: dict[str, Any]) -> HttpResponse:
-    content = json.dumps(payload, ensure_ascii=False, default=str).encode()
+    content = json.dumps(payload, ensure_ascii=False, cls=DjangoJSONEncoder).encode()
     etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
     offered = parse_etags(request.headers.get("If-None-Match", ""))
     if etag in {tag.removeprefix("W/") for tag in offered} or "*" in offered:

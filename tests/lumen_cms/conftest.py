@@ -31,3 +31,21 @@ def endpoint(db, receiver):
     return WebhookEndpoint.objects.create(
         name="Front end", url=receiver.url, secret=generate_secret()
     )
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a block as its own committed transaction (its on_commit callbacks run).
+
+    Tests run inside one transaction: forget what the fixtures' set-up gathered in
+    it, as if that had been committed before.
+    """
+
+    from lumen_cms.webhooks import batching
+
+    def run(action):
+        batching._local.transaction = None
+        with django_capture_on_commit_callbacks(execute=True):
+            return action()
+
+    return run

@@ -41,22 +41,6 @@ def team(about):
     return StandardPageFactory(parent=about, slug="team", title="Team")
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a block as its own committed transaction (its on_commit callbacks run).
-
-    Tests run inside one transaction: forget what the fixtures' set-up gathered in
-    it, as if that had been committed before.
-    """
-
-    def run(action):
-        batching._local.transaction = None
-        with django_capture_on_commit_callbacks(execute=True):
-            return action()
-
-    return run
-
-
 def sent(receiver):
     return receiver.bodies()
 
