@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 # 30 s doubling, at most 6 h apart, 14 attempts: retried for about 26 hours.
 POLICY = retry.RetryPolicy(max_attempts=14, max_delay=timedelta(hours=6))
 ACTIVE_KEY = "lumen-webhooks:active-endpoints"
+PROBE_INTERVAL = timedelta(minutes=1)
 Status = WebhookDelivery.Status
 
 
@@ -95,21 +96,58 @@ def schedule(delivery_id: int, *, run_after=None) -> None:
     retry.enqueue(deliver_webhook, delivery_id, run_after=run_after)
 
 
-def claim(delivery_id: int) -> bool:
-    """Take a due delivery for this worker (one conditional UPDATE)."""
+def claim(delivery_id: int, *, probe: bool = False) -> bool:
+    """Take a due delivery for this worker (one conditional UPDATE). A probe takes
+    it before it is due and does not count as an attempt."""
     now = timezone.now()
-    return bool(
-        WebhookDelivery.objects.filter(
-            pk=delivery_id, status=Status.QUEUED, next_attempt_at__lte=now
-        ).update(status=Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
-    )
+    rows = WebhookDelivery.objects.filter(pk=delivery_id, status=Status.QUEUED)
+    changes: dict = {"status": Status.SENDING, "claimed_at": now}
+    if not probe:
+        rows = rows.filter(next_attempt_at__lte=now)
+        changes["attempts"] = F("attempts") + 1
+    return bool(rows.update(**changes))
 
 
-def deliver(delivery_id: int) -> str:
+def deliver(delivery_id: int, *, probe: bool = False) -> str:
     """Send one due delivery; returns its new status ("skipped" if not ours)."""
-    if not claim(delivery_id):
+    if not claim(delivery_id, probe=probe):
         return "skipped"
     delivery = WebhookDelivery.objects.select_related("endpoint").get(pk=delivery_id)
+    error = _post(delivery)
+    now = timezone.now()
+    delivery.last_error = error
+    if not error:
+        delivery.status = Status.SENT
+        delivery.delivered_at = now
+    elif probe:
+        delivery.status = Status.QUEUED  # its scheduled retry stays as it was
+    else:
+        next_attempt_at = POLICY.next_attempt_at(delivery.attempts, now=now)
+        if next_attempt_at is None:
+            delivery.status = Status.FAILED
+        else:
+            delivery.status = Status.QUEUED
+            delivery.next_attempt_at = next_attempt_at
+    delivery.save(
+        update_fields=[
+            "status",
+            "next_attempt_at",
+            "response_code",
+            "response_excerpt",
+            "last_error",
+            "duration_ms",
+            "delivered_at",
+        ]
+    )
+    if delivery.status == Status.QUEUED and not probe:
+        schedule(delivery.pk, run_after=delivery.next_attempt_at)
+    elif delivery.status == Status.SENT:
+        release_backlog(delivery.endpoint_id)
+    return delivery.status
+
+
+def _post(delivery: WebhookDelivery) -> str:
+    """POST the delivery once, recording the answer on it; the error, or ""."""
     body = delivery.body.encode()
     started = time.monotonic()
     try:
@@ -130,34 +168,7 @@ def deliver(delivery_id: int) -> str:
         delivery.response_code = None
         delivery.response_excerpt = ""
     delivery.duration_ms = int((time.monotonic() - started) * 1000)
-    now = timezone.now()
-    delivery.last_error = error
-    if not error:
-        delivery.status = Status.SENT
-        delivery.delivered_at = now
-    else:
-        next_attempt_at = POLICY.next_attempt_at(delivery.attempts, now=now)
-        if next_attempt_at is None:
-            delivery.status = Status.FAILED
-        else:
-            delivery.status = Status.QUEUED
-            delivery.next_attempt_at = next_attempt_at
-    delivery.save(
-        update_fields=[
-            "status",
-            "next_attempt_at",
-            "response_code",
-            "response_excerpt",
-            "last_error",
-            "duration_ms",
-            "delivered_at",
-        ]
-    )
-    if delivery.status == Status.QUEUED:
-        schedule(delivery.pk, run_after=delivery.next_attempt_at)
-    elif delivery.status == Status.SENT:
-        release_backlog(delivery.endpoint_id)
-    return delivery.status
+    return error
 
 
 def release_backlog(endpoint_id: int) -> int:
@@ -184,9 +195,33 @@ def release_stale_claims() -> int:
     ).update(status=Status.QUEUED, next_attempt_at=timezone.now())
 
 
+def probe_backlogs() -> int:
+    """Try each endpoint's oldest waiting delivery early, once its last try is a
+    PROBE_INTERVAL old (not counted as an attempt): a front end that is back gets
+    its backlog within one sweep instead of at the next backoff step, which may
+    be hours away."""
+    now = timezone.now()
+    waiting = WebhookDelivery.objects.filter(
+        status=Status.QUEUED, next_attempt_at__gt=now
+    ).order_by("endpoint_id", "created_at", "pk")
+    oldest: dict[int, tuple[int, object]] = {}
+    for pk, endpoint_id, claimed_at in waiting.values_list(
+        "pk", "endpoint_id", "claimed_at"
+    ):
+        oldest.setdefault(endpoint_id, (pk, claimed_at))
+    probed = 0
+    for pk, claimed_at in oldest.values():
+        if claimed_at is None or claimed_at <= now - PROBE_INTERVAL:
+            deliver(pk, probe=True)
+            probed += 1
+    return probed
+
+
 def sweep(*, limit: int = 500) -> int:
-    """Deliver everything due (the periodic safety net, `manage.py send_webhooks`)."""
+    """The periodic safety net (`manage.py send_webhooks`): requeue abandoned
+    claims, probe waiting backlogs, deliver everything due."""
     release_stale_claims()
+    probe_backlogs()
     ids = list(WebhookDelivery.objects.due().values_list("pk", flat=True)[:limit])
     for delivery_id in ids:
         deliver(delivery_id)

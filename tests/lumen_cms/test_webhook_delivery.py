@@ -205,6 +205,32 @@ def test_a_delivery_that_gets_through_releases_the_backlog_at_once(
     assert WebhookDelivery.objects.filter(status=Status.SENT).count() == 4
 
 
+def test_the_sweep_probes_a_waiting_backlog_so_it_need_not_wait_for_backoff(
+    endpoint, receiver, django_capture_on_commit_callbacks, monkeypatch
+):
+    receiver.stop()
+    for n in range(3):
+        queue(change(f"/old-{n}/"), django_capture_on_commit_callbacks)
+    an_hour = timezone.now() + datetime.timedelta(hours=1)
+    WebhookDelivery.objects.update(next_attempt_at=an_hour)  # a later backoff step
+    assert outbox.probe_backlogs() == 0  # tried less than a minute ago
+    later = timezone.now() + datetime.timedelta(seconds=61)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert outbox.probe_backlogs() == 1  # still down: one request, not an attempt
+    assert len(receiver.requests) == 0
+    assert sorted(WebhookDelivery.objects.values_list("attempts", flat=True)) == [
+        1,
+        1,
+        1,
+    ]
+    receiver.start()
+    even_later = later + datetime.timedelta(seconds=61)
+    monkeypatch.setattr(timezone, "now", lambda: even_later)
+    outbox.sweep()
+    assert len(receiver.requests) == 3
+    assert set(WebhookDelivery.objects.values_list("status", flat=True)) == {"sent"}
+
+
 def test_two_workers_never_send_the_same_delivery(endpoint, receiver, settings):
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
