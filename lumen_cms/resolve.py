@@ -19,6 +19,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.cache import cache
@@ -161,7 +162,8 @@ def resolve_path(request: HttpRequest, *, path: str, site_param: str) -> Resolut
             location = path_only + "/" + (f"?{query}" if query else "")
             return redirect_answer(site, location, permanent=True)
         return not_found(request, site, path_only)
-    components = [part for part in path_only.split("/") if part]
+    # The HTML site routes the decoded path (Django decodes %-escapes first).
+    components = [part for part in unquote(path_only).split("/") if part]
     try:
         page, args, kwargs = site.root_page.localized.specific.route(
             request, components

@@ -83,6 +83,12 @@ def test_the_page_part_is_what_the_pages_api_shows(client, mysql):
     assert body["page"] == detail
 
 
+def test_an_escaped_path_routes_like_the_html_site(client, mysql):
+    assert client.get("/managed-services/my%73ql/").status_code == 200
+    _, body = resolve(client, "/managed-services/my%73ql/")
+    assert body["page"]["id"] == mysql.pk
+
+
 def test_home_page_has_no_breadcrumbs(client, seeded_site):
     response, body = resolve(client, "/")
     assert body["type"] == "page"
