@@ -79,6 +79,8 @@ def resolve_api(request: HttpRequest) -> HttpResponse:
     key = cache_key(request, path, site_param)
     generation = None
     if use_cache:
+        # Finer invalidation plugs in here: entries carry their tags (make_entry);
+        # drop them by tag, or check tag versions, instead of the one generation.
         found = cache.get_many([page_cache.GENERATION_KEY, key])
         generation = found.get(page_cache.GENERATION_KEY)
         entry = found.get(key)
@@ -322,19 +324,28 @@ def sub_route(page: Page, path: str, site: Site, route_args: Any) -> dict | None
 
 def breadcrumbs(site: Site, page: Page) -> list[dict[str, Any]]:
     """Ancestors from the site's home page down to the page, as the templates show
-    them; empty for the home page itself."""
+    them; empty for the home page itself. Routing left each page its parent
+    (`_cached_parent_obj`), so the chain usually needs no query."""
     root = site.root_page
     if page.pk == root.pk:
         return []
-    ancestors = page.get_ancestors().filter(depth__gte=root.depth)
-    rows = list(ancestors.values("pk", "title", "url_path"))
-    crumbs = [
-        {"id": row["pk"], "title": row["title"], "url_path": row["url_path"]}
-        for row in rows
-    ] + [{"id": page.pk, "title": page.title, "url_path": page.url_path}]
-    for crumb in crumbs:
-        crumb["url"] = "/" + crumb.pop("url_path")[len(root.url_path) :]
-    return crumbs
+    ancestors: list[Any] = []
+    node = page
+    while node.depth > root.depth:
+        node = getattr(node, "_cached_parent_obj", None)
+        if node is None:
+            break
+        ancestors.insert(0, node)
+    if node is None or node.pk != root.pk:
+        ancestors = list(page.get_ancestors().filter(depth__gte=root.depth))
+    return [
+        {
+            "id": item.pk,
+            "title": item.title,
+            "url": "/" + item.url_path[len(root.url_path) :],
+        }
+        for item in [*ancestors, page]
+    ]
 
 
 def seo(site: Site, page: Page, path: str) -> dict[str, Any]:

@@ -77,6 +77,18 @@ def test_a_page_comes_with_fields_breadcrumbs_chrome_seo_and_cache_hints(
     assert "Cookie" in response["Vary"]
 
 
+def test_breadcrumbs_without_routing_come_from_the_tree(client, mysql):
+    from lumen_cms.resolve import breadcrumbs
+
+    _, body = resolve(client, "/managed-services/mysql/")
+    site = Site.objects.get(is_default_site=True)
+    fresh = Page.objects.get(pk=mysql.pk)  # no parents cached by routing
+    assert [
+        {"title": crumb["title"], "url": crumb["url"]}
+        for crumb in breadcrumbs(site, fresh)
+    ] == body["breadcrumbs"]
+
+
 def test_the_page_part_is_what_the_pages_api_shows(client, mysql):
     _, body = resolve(client, "/managed-services/mysql/")
     detail = client.get(f"/api/v2/pages/{mysql.pk}/").json()
