@@ -7,12 +7,15 @@ load on the shared machine drifts over all of them alike. Three states:
 - after publish: the page cache's generation bumped and the menus dropped, as a
   publish does (site root paths and content types stay cached);
 - warm: the answer is in the cache (page cache hit / resolve hit).
-Reported: p50 and p90 latency, and resolve's p50 as a ratio to the HTML page's.
+Reported: p50 and p90 latency, and resolve's p50 as a ratio to the HTML page's;
+then the same cold requests in-process (Django's test client in `manage.py shell`,
+same database and cache): CPU time per request, without network or client noise.
 """
 
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import sys
 import time
@@ -35,6 +38,26 @@ ROUNDS = int(os.environ.get("BENCH_RESOLVE_ROUNDS", "40"))
 PATHS = ["/managed-services/mysql/", "/", "/gdpr/dp-exhibit/"]
 STATES = ["cold", "after publish", "warm"]
 TARGET = 1.0  # cold resolve <= cold HTML page
+IN_PROCESS = """
+import json, time
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client, found = Client(HTTP_HOST="localhost"), {{}}
+for _ in range(3):
+    for url in {urls!r}:
+        client.get(url)
+for _ in range({rounds}):
+    for url in {urls!r}:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            started = time.process_time()
+            assert client.get(url).status_code == 200, url
+            cpu = (time.process_time() - started) * 1000
+        found.setdefault(url, []).append((cpu, len(queries)))
+print(json.dumps(found))
+"""
 
 
 def _gunicorn(env: dict[str, str], port: int):
@@ -120,7 +143,11 @@ def run() -> list[str]:
         finally:
             server.terminate()
             server.wait(timeout=30)
-            cache.flushdb()
+        urls = [target for _, _, target in targets]
+        script = IN_PROCESS.format(urls=urls, rounds=ROUNDS)
+        output = manage("shell", "-c", script, env={**env, "DJANGO_LOG_LEVEL": "ERROR"})
+        in_process = json.loads(output.strip().splitlines()[-1])
+        cache.flushdb()
     lines = [
         f"gunicorn.conf.py as shipped ({os.environ.get('BENCH_WORKERS', '2')} "
         f"workers, 4 threads), one sequential client, {ROUNDS} interleaved rounds, "
@@ -148,4 +175,17 @@ def run() -> list[str]:
         f"cold resolve vs cold HTML page, worst p50 ratio {worst_cold:.2f} "
         f"(target <= {TARGET:.1f}: {verdict})"
     )
+    lines.append("in-process, cold (every cache empty): CPU p50 ms and queries")
+    for path in PATHS:
+        html = in_process[path]
+        resolve = in_process[
+            "/api/v2/resolve/?" + urllib.parse.urlencode({"path": path})
+        ]
+        html_cpu = percentile([cpu for cpu, _ in html], 50)
+        resolve_cpu = percentile([cpu for cpu, _ in resolve], 50)
+        lines.append(
+            f"  {path:26} HTML {html_cpu:6.2f} ms, {html[-1][1]:>2} queries; "
+            f"resolve {resolve_cpu:6.2f} ms, {resolve[-1][1]:>2} queries; "
+            f"ratio {resolve_cpu / html_cpu:.2f}"
+        )
     return lines
