@@ -382,12 +382,12 @@ def test_site_from_the_parameter_or_the_host(client, seeded_site, settings):
         ({"path": "/", "site": "localhost:http"}, "site"),
     ],
 )
-def test_bad_parameters_are_a_400_naming_the_field(client, seeded_site, params, field):
+def test_bad_parameters_are_a_400_naming_the_field(client, site, params, field):
     response = client.get(URL, params)
     assert response.status_code == 400
     assert field in response.json()["errors"]
 
 
-def test_only_get_and_head(client, seeded_site):
+def test_only_get_and_head(client, site):
     assert client.post(URL + "?path=/").status_code == 405
     assert client.head(URL, {"path": "/"}).status_code == 200

@@ -119,7 +119,7 @@ def test_listings_answer_304_to_their_etag(client, pages):
         ({"type": "x"}, "type"),
     ],
 )
-def test_bad_parameters_are_a_400(client, seeded_site, url, params, field):
+def test_bad_parameters_are_a_400(client, site, url, params, field):
     response = client.get(url, params)
     assert response.status_code == 400
     assert field in response.json()["errors"]
