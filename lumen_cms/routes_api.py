@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Site
 
-from lumen_cms.resolve import UnknownSite, find_site, redirect_location
+from lumen_cms.routing import UnknownSite, find_site, redirect_location
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000

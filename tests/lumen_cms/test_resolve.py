@@ -78,7 +78,7 @@ def test_a_page_comes_with_fields_breadcrumbs_chrome_seo_and_cache_hints(
 
 
 def test_breadcrumbs_without_routing_come_from_the_tree(client, mysql):
-    from lumen_cms.resolve import breadcrumbs
+    from lumen_cms.routing import breadcrumbs
 
     _, body = resolve(client, "/managed-services/mysql/")
     site = Site.objects.get(is_default_site=True)
