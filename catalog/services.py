@@ -313,8 +313,21 @@ def _import_support(folder: Path, report: ImportReport) -> None:
 
 
 def import_pricing(*, folder: Path) -> ImportReport:
-    """Load data centers, sheets, currencies and support tiers from a price folder."""
-    folder = Path(folder)
+    """Load data centers, sheets, currencies and support tiers from a price folder.
+
+    One transaction: readers never see half an import and the site reacts to it
+    once (price tables, page cache, webhooks); a data center that fails is rolled
+    back to its savepoint and reported, the others are kept.
+    """
+    with transaction.atomic():
+        report = _import_pricing(Path(folder))
+        invalidate_price_tables()
+        # Again once committed: a table rebuilt meanwhile read the old prices.
+        transaction.on_commit(invalidate_price_tables)
+    return report
+
+
+def _import_pricing(folder: Path) -> ImportReport:
     report = ImportReport()
     listing = _load_json(folder / "prices" / "data-center-prices.json", report)
     with transaction.atomic():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,34 +9,22 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from forms import retry
 from forms.models import OutboundEmail
 
-log = logging.getLogger(__name__)
-
-MAX_ATTEMPTS = 8
-BASE_DELAY = timedelta(seconds=30)
-MAX_DELAY = timedelta(hours=2)
+POLICY = retry.RetryPolicy(max_attempts=8, max_delay=timedelta(hours=2))
+MAX_ATTEMPTS = POLICY.max_attempts
 
 
 def backoff(attempts: int) -> timedelta:
-    return min(BASE_DELAY * (2 ** max(attempts - 1, 0)), MAX_DELAY)
+    return POLICY.delay(attempts)
 
 
 def schedule(email_id: int, *, run_after=None) -> None:
     """Enqueue delivery; if the queue refuses, the `send_outbox` sweep picks it up."""
-    from django_tasks import default_task_backend
-
     from forms.tasks import deliver_email
 
-    try:
-        task = deliver_email
-        if run_after is not None:
-            if not default_task_backend.supports_defer:
-                return
-            task = deliver_email.using(run_after=run_after)
-        task.enqueue(email_id)
-    except Exception:
-        log.exception("Could not enqueue outbound email %s", email_id)
+    retry.enqueue(deliver_email, email_id, run_after=run_after)
 
 
 def schedule_on_commit(email_id: int) -> None:
@@ -66,10 +53,11 @@ def deliver(email_id: int) -> str:
             message.send(fail_silently=False)
         except Exception as exc:
             email.last_error = f"{type(exc).__name__}: {exc}"[:500]
-            if email.attempts >= MAX_ATTEMPTS:
+            next_attempt_at = POLICY.next_attempt_at(email.attempts, now=timezone.now())
+            if next_attempt_at is None:
                 email.status = OutboundEmail.Status.FAILED
             else:
-                email.next_attempt_at = timezone.now() + backoff(email.attempts)
+                email.next_attempt_at = next_attempt_at
             email.save()
             if email.status == OutboundEmail.Status.QUEUED:
                 run_after = email.next_attempt_at

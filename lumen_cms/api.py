@@ -1,9 +1,11 @@
 """The headless API router: Wagtail API v2 plus the small endpoints Wagtail lacks."""
 
 import re
+from types import SimpleNamespace
+from typing import Any
 
 from django.core.signing import BadSignature
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -13,6 +15,7 @@ from wagtail.documents.api.v2.views import (
     DocumentsAPIViewSet as WagtailDocumentsAPIViewSet,
 )
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
+from wagtail.models import Page, Site
 
 from rest_framework.response import Response
 from wagtail_headless_preview.models import PagePreview
@@ -100,3 +103,42 @@ api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
 api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
+
+
+class RoutedPageParent:
+    """Stands in for the API's `base_queryset` when one routed page is serialised:
+    its parent is visible whenever the page is (view restrictions apply to whole
+    subtrees), so "live and inside the site" is all the `parent` field needs to
+    know, and that needs no query."""
+
+    def __init__(self, page: Page, site: Site) -> None:
+        parent = page.get_parent()
+        root = site.root_page
+        self.visible_id = (
+            parent.pk
+            if parent is not None and parent.live and parent.path.startswith(root.path)
+            else None
+        )
+
+    def filter(self, *, id: int) -> SimpleNamespace:
+        visible = id == self.visible_id
+        return SimpleNamespace(exists=lambda: visible)
+
+
+def serialize_page(request: HttpRequest, page: Page, *, site: Site) -> dict[str, Any]:
+    """The live page as `/api/v2/pages/<id>/` shows it (its type's api_fields)."""
+    view = PagesAPIViewSet(
+        request=request, action="detail_view", kwargs={"pk": page.pk}
+    )
+    view._cached_object = page
+    request.wagtailapi_router = api_router
+    serializer_class = view._get_serializer_class(
+        api_router, type(page), [], show_details=True
+    )
+    context = {
+        "request": request,
+        "view": view,
+        "router": api_router,
+        "base_queryset": RoutedPageParent(page, site),
+    }
+    return serializer_class(page, context=context).data

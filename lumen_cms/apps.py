@@ -17,5 +17,8 @@ class LumenCmsConfig(AppConfig):
 
     def ready(self) -> None:
         from lumen_cms import signals  # noqa: F401
+        from lumen_cms.webhooks import changes
+
+        changes.connect()
 
         pre_migrate.connect(create_cache_tables, sender=self)

@@ -21,6 +21,7 @@ from lumen_cms.models import NavigationSettings
 FRAGMENT_NAMES = ("lumen_header", "lumen_footer")
 FRAGMENT_TIMEOUT = 600
 REQUEST_ATTR = "_lumen_navigation"
+DATA_KEY = "lumen-navigation:data:{}"
 
 
 def fragment_keys(site_ids: Iterable[int]) -> list[str]:
@@ -35,19 +36,40 @@ def invalidate_navigation_cache(site_ids: Iterable[int] | None = None) -> None:
     """Drop the cached header and footer fragments (all sites unless given)."""
     if site_ids is None:
         site_ids = Site.objects.values_list("pk", flat=True)
-    cache.delete_many(fragment_keys(site_ids))
+    site_ids = list(site_ids)
+    data_keys = [DATA_KEY.format(site_id) for site_id in site_ids]
+    cache.delete_many(fragment_keys(site_ids) + data_keys)
+
+
+def cached_navigation(site: Site) -> dict[str, Any]:
+    """The site's navigation data, cached and dropped with the header and footer
+    fragments: templates, the navigation API and resolve's chrome share it."""
+    key = DATA_KEY.format(site.pk)
+    navigation = cache.get(key)
+    if navigation is None:
+        navigation = build_navigation(site)
+        cache.set(key, navigation, FRAGMENT_TIMEOUT)
+    return navigation
 
 
 def navigation_for_request(request: HttpRequest) -> dict[str, Any]:
-    """The site's navigation, built once per request."""
+    """The site's navigation, read once per request."""
     navigation = getattr(request, REQUEST_ATTR, None)
     if navigation is None:
         site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-        navigation = build_navigation(
-            site, settings=NavigationSettings.for_request(request)
-        )
+        navigation = cached_navigation(site)
         setattr(request, REQUEST_ATTR, navigation)
     return navigation
+
+
+def navigation_page_ids(settings: NavigationSettings) -> set[int]:
+    """Pages the site's menus and footer link to."""
+    return _page_ids(
+        [
+            list(getattr(settings, name).raw_data)
+            for name in ("mega_menu", "utility_links", "footer_columns", "legal_links")
+        ]
+    )
 
 
 def build_navigation(

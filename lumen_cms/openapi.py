@@ -244,6 +244,11 @@ def merge(fragments: list[tuple[str, dict]]) -> dict:
                 target[name] = value
         for tag in fragment.get("tags") or []:
             document.setdefault("tags", []).append(tag)
+        for name, item in (fragment.get("webhooks") or {}).items():
+            webhooks = document.setdefault("webhooks", {})
+            if name in webhooks:
+                raise ValueError(f"{label}: webhook {name} is already described")
+            webhooks[name] = item
     return document
 
 

@@ -42,6 +42,8 @@ UNRELATED_MODELS = frozenset(
         "forms.outboundemail",
         "forms.submission",
         "lumen_cms.seedrecord",
+        "lumen_cms.webhookdelivery",
+        "lumen_cms.webhookendpoint",
         "wagtailcore.comment",
         "wagtailcore.commentreply",
         "wagtailcore.modellogentry",

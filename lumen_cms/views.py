@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from lumen_cms.models import NotFoundSettings
-from lumen_cms.navigation import build_navigation
+from lumen_cms.navigation import cached_navigation
 from lumen_cms.site_search import KINDS, SearchResults, did_you_mean, search_terms
 from lumen_cms.suggestions import suggest_pages
 
@@ -86,5 +86,5 @@ def navigation_api(request: HttpRequest) -> JsonResponse:
     """GET /api/v2/navigation/: the menus and footer the templates render, as JSON."""
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
     return JsonResponse(
-        build_navigation(site), json_dumps_params={"ensure_ascii": False}
+        cached_navigation(site), json_dumps_params={"ensure_ascii": False}
     )

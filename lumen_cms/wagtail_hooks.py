@@ -1,6 +1,7 @@
 from wagtail import hooks
 
 from lumen_cms import page_cache
+from lumen_cms.webhooks.admin import WebhookDeliveryViewSet, WebhookEndpointViewSet
 
 
 @hooks.register("on_serve_page")
@@ -12,3 +13,11 @@ def mark_page_for_cache_headers(next_serve_page):
         return next_serve_page(page, request, args, kwargs)
 
     return serve
+
+
+@hooks.register("register_admin_viewset")
+def register_webhooks():
+    return [
+        WebhookEndpointViewSet("webhooks"),
+        WebhookDeliveryViewSet("webhook_deliveries"),
+    ]

@@ -1,6 +1,7 @@
 from .pages import HomePage, StandardPage
 from .seed import SeedRecord
 from .settings import NavigationSettings, NotFoundSettings
+from .webhooks import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "HomePage",
@@ -8,4 +9,6 @@ __all__ = [
     "NotFoundSettings",
     "SeedRecord",
     "StandardPage",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]
