@@ -21,6 +21,11 @@ def lines(page: Page) -> Locator:
     return page.locator("fieldset.est-line")
 
 
+def settled(page: Page) -> None:
+    """Wait until the estimator's live update (fetch and morph) has finished."""
+    expect(page.locator("#estimator-app")).not_to_have_class(re.compile(r"\bis-busy\b"))
+
+
 def api_total(base_url: str, query: str) -> str:
     with urllib.request.urlopen(f"{base_url}/api/estimator/?{query}") as response:  # noqa: S310
         return json.loads(response.read())["monthly_total"]
@@ -63,7 +68,11 @@ def test_managed_apps_each_on_their_own_priced_row(page: Page, page_errors):
     page.locator("#server1-add_app").select_option("ms-sql")
     page.get_by_role("button", name="Add application to Server 1").click()
     expect(page.locator("#server1-app-ms-sql-row")).to_contain_text("a month")
+    settled(page)
+    # The chooser is back to its prompt: a second Add must not add another app.
+    expect(page.locator("#server1-add_app")).to_have_value("")
     page.locator("#server1-add_app").select_option("iis")
+    settled(page)
     page.get_by_role("button", name="Add application to Server 1").click()
     expect(page.locator("fieldset.est-app")).to_have_count(2)
     expect(page.locator("#server1-app-iis-price")).to_have_text("$151.20 a month")

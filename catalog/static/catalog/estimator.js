@@ -92,10 +92,14 @@
         from.value = to.getAttribute("value") || "";
       }
     }
+    var kept = from.nodeName === "SELECT" && focused ? from.value : null;
     morphChildren(from, to);
-    if (from.nodeName === "SELECT" && !focused) {
-      var chosen = to.querySelector("option[selected]");
-      if (chosen) { from.value = chosen.getAttribute("value"); }
+    if (from.nodeName === "SELECT") {
+      // Option nodes are reused for new options, so the old selection may now name
+      // another option: choose again (the user's choice while focused, if offered).
+      var offered = Array.prototype.some.call(to.options, function (o) { return o.value === kept; });
+      var chosen = to.querySelector("option[selected]") || to.options[0];
+      from.value = kept !== null && offered ? kept : (chosen ? chosen.value : "");
     }
   }
 
