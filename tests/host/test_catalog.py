@@ -60,8 +60,11 @@ def test_estimator_api_answers_and_refuses_bad_input(client, prices):
 def test_estimator_and_price_pages_render_with_prices(home, client, prices):
     estimator = publish(home, EstimatorPage(title="Estimator"))
     catalog = publish(home, PricingCatalogPage(title="Pricing"))
-    for page in (estimator, catalog):
+    for page, css in (
+        (estimator, "catalog/estimator.css"),
+        (catalog, "catalog/catalog.css"),
+    ):
         response = client.get(page.url)
         assert response.status_code == 200
-        assert_host_chrome(response.content.decode(), "catalog/pricing.css")
+        assert_host_chrome(response.content.decode(), css)
     assert "VA1" in client.get(catalog.url).content.decode()
