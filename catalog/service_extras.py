@@ -6,11 +6,13 @@ is written here that the data does not say.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Func, IntegerField, Subquery
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Page, Site
 
@@ -60,8 +62,34 @@ def service_prices(page: ServicePage) -> dict[str, Any] | None:
     }
 
 
+EXTRAS = (
+    "service_prices",
+    "article_groups",
+    "service_settings",
+    "contact_page",
+    "pricing_page",
+    "estimator_page",
+    "show_body",
+)
+
+
 def service_extras(page: ServicePage, request: HttpRequest) -> dict[str, Any]:
-    """Template context for ServicePage: prices, related articles, links, contact."""
+    """Template context for ServicePage: prices, related articles, links, contact.
+
+    Lazy: read when the template first uses one of them, so a site that keeps the
+    rendered content (the reference site's page cache) runs none of these queries.
+    """
+    built: dict[str, Any] = {}
+
+    def get(name: str) -> Any:
+        if not built:
+            built.update(build_service_extras(page, request))
+        return built[name]
+
+    return {name: SimpleLazyObject(partial(get, name)) for name in EXTRAS}
+
+
+def build_service_extras(page: ServicePage, request: HttpRequest) -> dict[str, Any]:
     provider = related_articles_provider()
     site = Site.find_for_request(request)
     settings = (

@@ -73,6 +73,9 @@ class LegalDocumentVersionQuerySet(AppendOnlyQuerySet):
 class LegalDocumentPage(
     LegalApprovalMixin, HostBaseTemplateMixin, RoutablePageMixin, Page
 ):
+    # Other page types it shows (beyond its own tree, links and menus): none.
+    page_cache_depends_on = ()
+
     page_ptr = page_link()
 
     intro = models.TextField(

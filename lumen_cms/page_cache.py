@@ -1,10 +1,15 @@
 """Full-page cache of anonymous page views, and the Cache-Control headers pages carry.
 
 A hit is answered before CSRF, auth and Wagtail routing run: one cache round trip, no
-query. Entries are keyed by scheme, host (that is, the site), path and query string, and
-belong to a *generation* that any content write bumps (publish, unpublish, move,
-delete, settings and snippet saves), so every page that may show the change is dropped
-at once (menus, listings and related links cross pages).
+query. Entries are keyed by scheme, host (that is, the site), path and query string,
+and are valid for the page's *stamp* from the route index (it changes only when
+something the page shows changes: the page, its ancestors and descendants, pages it
+links to, page types it lists, the menus) and the global generation, which any other
+content write bumps (settings, snippets, prices, images: they may show anywhere).
+
+A random URL is known to be missing from the same index: session-less visitors get
+the not-found page from a per-site shell (the rendered page with the path and the
+suggestions left out), so a 404 costs about as much as a hit, however many pages exist.
 
 Django's cache middleware cannot be dropped on publish and caches any view with
 max-age; wagtail-cache has no Wagtail 8 support (docs/wagtail-notes.md).
@@ -19,13 +24,33 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.html import escape
+
+from wagtail import views as wagtail_views
+from wagtail.models import PageViewRestriction
+from wagtail.url_routing import RouteResult
+
+from lumen_cms import route_index
 
 GENERATION_KEY = "lumen-page-cache:generation"
 KEY_PREFIX = "lumen-page-cache:page:"
+FRAGMENT_PREFIX = "lumen-page-cache:content:"
+OBJECT_PREFIX = "lumen-page-cache:object:"
+SHELL_KEY = "lumen-page-cache:not-found:{}:{}:{}"
 SERVED_PAGE_ATTR = "_lumen_served_page"
+MATCH_ATTR = "_lumen_route_match"
+SHELL_ATTR = "_lumen_not_found_shell"
 STATUS_HEADER = "X-Page-Cache"
+# Private-use characters: never escaped, never typed in a page title.
+PATH_MARK = "\ue000lumen-requested-path\ue000"
+SUGGESTIONS_MARK = "\ue000lumen-suggestions\ue000"
+SUGGESTIONS_TEMPLATE = "lumen_cms/includes/not_found_suggestions.html"
+QUERY_PARAMS_ATTR = "page_cache_query_params"
+MAX_PARAM_LENGTH = 100
 # Paths that are never site pages: the 404 middleware skips them too.
 NON_PAGE_PREFIXES = ("/admin/", "/api/", "/static/", "/media/", "/documents/")
 # Cookies that may change what a page shows: a session (login, passed view
@@ -63,7 +88,11 @@ def may_use_cache(request: HttpRequest) -> bool:
     """Only session-less GETs of public paths read or fill the shared cache."""
     if request.method != "GET" or getattr(request, "is_dummy", False):
         return False
-    return not request.path.startswith(NON_PAGE_PREFIXES) and without_session(request)
+    return (
+        not request.path.startswith(NON_PAGE_PREFIXES)
+        and without_session(request)
+        and serves_pages(request)
+    )
 
 
 def page_key(request: HttpRequest) -> str:
@@ -71,39 +100,240 @@ def page_key(request: HttpRequest) -> str:
     return KEY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
 
 
-def lookup(request: HttpRequest) -> tuple[int, HttpResponse | None]:
-    """The current generation and the cached response if it belongs to it."""
+def _value(found: dict, key: str) -> int:
+    value = found.get(key)
+    if value is None:
+        cache.add(key, time.time_ns(), timeout=None)
+        value = cache.get(key)
+    return value
+
+
+def generations(*keys: str) -> tuple[tuple[int, int] | None, dict[str, Any]]:
+    """(global generation, route generation) and `keys`, in one cache round trip;
+    None while the cache is out."""
+    found = cache.get_many([GENERATION_KEY, route_index.ROUTES_KEY, *keys])
+    pair = (_value(found, GENERATION_KEY), _value(found, route_index.ROUTES_KEY))
+    return (None if None in pair else pair), found
+
+
+class RouteMatch:
+    """What the route index says about this request's path (no query involved)."""
+
+    def __init__(self, request: HttpRequest, *, generation: int, routes: int) -> None:
+        self.generation = generation
+        self.storable = True
+        self.index = route_index.for_generation(routes)
+        self.site = self.index.find_site(request)
+        self.route, self.rest = (
+            self.index.match(self.site, request.path_info)
+            if self.site is not None
+            else (None, [])
+        )
+
+    @property
+    def stamp(self) -> tuple[int, str] | None:
+        return (self.generation, self.route.stamp) if self.route else None
+
+
+def match_for(request: HttpRequest) -> RouteMatch | None:
+    """The request's route match, read once (None when the index steps aside)."""
+    if not route_index.enabled():
+        return None
+    match = getattr(request, MATCH_ATTR, None)
+    if match is None:
+        pair, _ = generations()
+        if pair is None:
+            return None  # the cache is out: Wagtail routes as usual
+        match = RouteMatch(request, generation=pair[0], routes=pair[1])
+        setattr(request, MATCH_ATTR, match)
+    return match
+
+
+def lookup(request: HttpRequest) -> tuple[RouteMatch | None, HttpResponse | None]:
+    """The request's route match and the cached response if it is still valid."""
     key = page_key(request)
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        return cache.get(GENERATION_KEY), None
+    pair, found = generations(key)
+    if pair is None or not route_index.enabled():
+        return None, None
+    match = RouteMatch(request, generation=pair[0], routes=pair[1])
+    setattr(request, MATCH_ATTR, match)
+    if not declared_query(request, match):
+        match.storable = False
+        return match, None
     entry = found.get(key)
-    if entry is None or entry["generation"] != generation:
-        return generation, None
+    if entry is None or match.stamp is None or entry["stamp"] != match.stamp:
+        return match, None
+    return match, _response(entry, "hit")
+
+
+def declared_query(request: HttpRequest, match: RouteMatch) -> bool:
+    """Only query parameters the page declares (`page_cache_query_params`), with
+    short values, make cache entries: `?cb=<random>` cannot fill the cache."""
+    if not request.GET:
+        return True
+    model = route_index.model_for(match.route.content_type_id) if match.route else None
+    declared = getattr(model, QUERY_PARAMS_ATTR, ())
+    return all(
+        name in declared and len(values) == 1 and len(values[0]) <= MAX_PARAM_LENGTH
+        for name, values in request.GET.lists()
+    )
+
+
+def _response(entry: dict[str, Any], status: str) -> HttpResponse:
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
-    response[STATUS_HEADER] = "hit"
-    return generation, response
+    response[STATUS_HEADER] = status
+    return response
 
 
-def store(request: HttpRequest, response: HttpResponse, *, generation: int) -> None:
-    entry = {
-        "generation": generation,
+def _entry(response: HttpResponse, **extra: Any) -> dict[str, Any]:
+    skip = {STATUS_HEADER.lower(), "content-length"}
+    return {
         "status": response.status_code,
-        "headers": [(k, v) for k, v in response.items() if k != STATUS_HEADER],
+        "headers": [(k, v) for k, v in response.items() if k.lower() not in skip],
         "content": response.content,
+        **extra,
     }
-    cache.set(page_key(request), entry, timeout=timeout())
 
 
-def _is_public(request: HttpRequest, response: HttpResponse) -> bool:
+def store(request: HttpRequest, response: HttpResponse, *, stamp: Any) -> None:
+    cache.set(page_key(request), _entry(response, stamp=stamp), timeout=timeout())
+
+
+def fragment_timeout() -> int:
+    """Seconds a page's rendered content block is kept; 0 turns it off."""
+    return settings.PAGE_FRAGMENT_TIMEOUT
+
+
+def fragment_key(request: HttpRequest) -> tuple[str, tuple[int, str]] | None:
+    """Key and stamp of the request's page content, when it may be shared.
+
+    The content block (everything between the menus) of a page is the same for every
+    visitor of a URL, logged in or not, until the page's stamp changes: it is kept
+    even with the full-page cache off or bypassed (editors, sessions). Not for POSTs,
+    previews, undeclared query parameters or content that holds a CSRF token.
+    """
+    match = getattr(request, MATCH_ATTR, None)
+    if (
+        match is None
+        or match.stamp is None
+        or request.method != "GET"
+        or fragment_timeout() <= 0
+        or getattr(request, "is_preview", False)
+        or getattr(request, "is_dummy", False)
+        or not declared_query(request, match)
+    ):
+        return None
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return FRAGMENT_PREFIX + hashlib.sha256(url.encode()).hexdigest(), match.stamp
+
+
+def serves_pages(request: HttpRequest) -> bool:
+    """The path would reach Wagtail's page view (or no view at all)."""
+    try:
+        return resolve(request.path_info).func is wagtail_views.serve
+    except (Resolver404, Http404):
+        return True
+
+
+def no_view_restrictions() -> Any:
+    return PageViewRestriction.objects.none()
+
+
+def route_request(request: HttpRequest) -> None:
+    """Hand Wagtail's serve view the site and page the index found, fetched in one
+    query; Wagtail's own hooks (view restrictions, serve chain) still run."""
+    match = match_for(request)
+    if match is None or match.site is None:
+        return
+    request._wagtail_site = match.site
+    route = match.route
+    if route is None:
+        request._wagtail_route_for_request = None
+        return
+    page = _fetch(route, match.generation)
+    if page is None:
+        return  # gone since the index was built: Wagtail routes it
+    if match.rest or route.custom:
+        try:
+            result = page.route(request, match.rest)
+        except Http404:
+            result = None
+    else:
+        result = RouteResult(page)
+    if result is not None and result[0] is page and not route.restricted:
+        # The index knows no restriction applies: spare Wagtail's two queries.
+        page.get_view_restrictions = no_view_restrictions
+    request._wagtail_route_for_request = result
+
+
+def _fetch(route: route_index.Route, generation: int) -> Any:
+    """The specific page: kept in the cache with its stamp (one round trip instead
+    of a multi-table query), read from the database when the stamp moved on."""
+    key = f"{OBJECT_PREFIX}{route.page_id}"
+    stamp = (generation, route.stamp)
+    entry = cache.get(key)
+    if entry is not None and entry[0] == stamp:
+        return entry[1]
+    model = route_index.model_for(route.content_type_id)
+    if model is None:
+        return None
+    page = model._default_manager.filter(pk=route.page_id).first()
+    if page is not None:
+        cache.set(key, (stamp, page), fragment_timeout())
+    return page
+
+
+def not_found_shell(request: HttpRequest, match: RouteMatch) -> dict[str, Any] | None:
+    key = SHELL_KEY.format(match.site.pk, match.generation, match.index.generation)
+    memo = _shells.get(match.site.pk)
+    if memo is not None and memo[0] == key:
+        return memo[1]
+    shell = cache.get(key)
+    if shell is not None:
+        _shells[match.site.pk] = (key, shell)
+    return shell
+
+
+_shells: dict[int, tuple[str, dict[str, Any]]] = {}
+
+
+def keep_shell(request: HttpRequest, match: RouteMatch, response: HttpResponse):
+    key = SHELL_KEY.format(match.site.pk, match.generation, match.index.generation)
+    shell = _entry(response, heading=getattr(response, "lumen_suggestions_heading", ""))
+    cache.set(key, shell, timeout=timeout())
+    _shells[match.site.pk] = (key, shell)
+    return shell
+
+
+def fill_shell(request: HttpRequest, match: RouteMatch, shell: dict) -> HttpResponse:
+    """The not-found page for this path: the shell with the path and suggestions."""
+    index = match.index.suggestions.get(match.site.pk)
+    suggestions = index.suggest(request.path) if index is not None else []
+    section = (
+        render_to_string(
+            SUGGESTIONS_TEMPLATE,
+            {"suggestions": suggestions, "heading": shell["heading"]},
+        )
+        if suggestions
+        else ""
+    )
+    content = (
+        shell["content"]
+        .replace(PATH_MARK.encode(), escape(request.path[:200]).encode())
+        .replace(SUGGESTIONS_MARK.encode(), section.encode())
+    )
+    return _response({**shell, "content": content}, "not-found")
+
+
+def _is_public(
+    request: HttpRequest, response: HttpResponse, *, status: int = 200
+) -> bool:
     """A response anyone may be given: no session, preview, cookie or CSRF token is
     involved. A view-restricted page never gets here without a session: Wagtail
     answers with its login or password page (never-cache) instead."""
-    if response.status_code != 200 or response.streaming or response.cookies:
+    if response.status_code != status or response.streaming or response.cookies:
         return False
     if getattr(request, "is_preview", False) or getattr(request, "is_dummy", False):
         return False
@@ -136,7 +366,8 @@ def apply_headers(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 class PageCacheMiddleware:
-    """Serve anonymous page views from the cache; set page Cache-Control headers.
+    """Serve anonymous page views (and 404s) from the cache; route page views through
+    the index; set page Cache-Control headers.
 
     Sits after CommonMiddleware (host checks, slash redirects) and before CSRF and
     authentication, which a hit never needs.
@@ -147,16 +378,40 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         use_cache = timeout() > 0 and may_use_cache(request)
-        generation = None
+        match = None
         if use_cache:
-            generation, cached = lookup(request)
+            match, cached = lookup(request)
             if cached is not None:
                 return cached
+            if self.known_missing(request, match):
+                shell = not_found_shell(request, match)
+                if shell is not None:
+                    return fill_shell(request, match, shell)
+                setattr(request, SHELL_ATTR, True)
         response = self.get_response(request)
+        if getattr(response, "lumen_not_found_shell", False):
+            if _is_public(request, response, status=404):
+                shell = keep_shell(request, match, response)
+                return fill_shell(request, match, shell)
+            return response
         if getattr(request, SERVED_PAGE_ATTR, None) is None:
             return response
         public = apply_headers(request, response)
-        if use_cache and public and generation is not None:
-            store(request, response, generation=generation)
+        if use_cache and public and match and match.storable and match.stamp:
+            store(request, response, stamp=match.stamp)
             response[STATUS_HEADER] = "miss"
         return response
+
+    @staticmethod
+    def known_missing(request: HttpRequest, match: RouteMatch | None) -> bool:
+        """No page, no page routing sub-paths, no redirect: a plain not-found."""
+        return (
+            match is not None
+            and match.site is not None
+            and match.route is None
+            and not match.index.has_redirect(match.site, request.get_full_path())
+        )
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_views.serve:
+            route_request(request)

@@ -3,17 +3,16 @@ render it, in one call: a page (its api_fields, breadcrumbs, chrome, SEO, cache
 hints), a redirect, a view restriction, or not found (404, with suggestions), as
 the HTML site would answer (lumen_cms.routing).
 
-Answers are cached like whole pages: keyed by host, `site` and path, and dropped by
-the page cache's generation bump on every content write, so a warm resolve is one
-cache round trip. Each entry carries `tags` (page:<id>, chrome:<site>, …, as the
-webhooks send them): when the page cache drops entries by tag, drop these too.
+Answers are cached like whole pages: keyed by host, `site` and path, and valid for
+the page cache's global and route index generations (any content write or publish
+starts a new one), so a warm resolve is one cache round trip. Each entry carries
+`tags` (page:<id>, chrome:<site>, …, as the webhooks send them).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import time
 from typing import Any
 
 from django.conf import settings
@@ -49,21 +48,16 @@ def resolve_api(request: HttpRequest) -> HttpResponse:
     key = cache_key(request, path, site_param)
     generation = None
     if use_cache:
-        # Finer invalidation plugs in here: entries carry their tags (make_entry);
-        # drop them by tag, or check tag versions, instead of the one generation.
-        found = cache.get_many([page_cache.GENERATION_KEY, key])
-        generation = found.get(page_cache.GENERATION_KEY)
+        # Valid for the global and the route index generations (a publish starts a
+        # new route generation); entries carry their tags for finer invalidation.
+        generation, found = page_cache.generations(key)
         entry = found.get(key)
         if (
-            generation is not None
-            and entry is not None
+            entry is not None
             and entry["generation"] == generation
             and not (personal and entry["restricted"])
         ):
             return respond(request, entry, personal=personal, status="hit")
-        if generation is None:
-            cache.add(page_cache.GENERATION_KEY, time.time_ns(), timeout=None)
-            generation = cache.get(page_cache.GENERATION_KEY)
     try:
         resolution = resolve_path(request, path=path, site_param=site_param)
     except UnknownSite as exc:
@@ -100,7 +94,9 @@ def cache_key(request: HttpRequest, path: str, site_param: str) -> str:
     return KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def make_entry(resolution: Resolution, *, generation: int | None) -> dict[str, Any]:
+def make_entry(
+    resolution: Resolution, *, generation: tuple[int, int] | None
+) -> dict[str, Any]:
     """The cached form: JSON bytes with the ETag of the content and cache hints."""
     encoded = _dumps(resolution.payload)
     etag = '"' + hashlib.sha256(encoded).hexdigest()[:32] + '"'

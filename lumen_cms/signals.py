@@ -1,9 +1,18 @@
-"""Drop cached pages and menu fragments whenever what they show may have changed."""
+"""Drop cached pages and menu fragments whenever what they show may have changed.
+
+Page tree changes (publish, unpublish, move, delete, view restrictions, sites,
+redirects) start a new route index generation: only the pages whose stamp changes
+are refilled. Any other content write may show on any page: the global generation.
+"""
+
+from datetime import timedelta
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
-from wagtail.models import Page, Site
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -11,7 +20,7 @@ from wagtail.signals import (
     post_page_move,
 )
 
-from lumen_cms import page_cache
+from lumen_cms import page_cache, route_index
 from lumen_cms.models import NavigationSettings
 from lumen_cms.navigation import invalidate_navigation_cache
 
@@ -73,6 +82,25 @@ DRAFT_FIELDS = frozenset(
 )
 
 
+# Part of the route index: a change starts a new index generation.
+ROUTE_MODELS = (Page, PageViewRestriction, Site, Redirect)
+# A save that publishes sets last_published_at to now.
+PUBLISH_WINDOW = timedelta(minutes=5)
+
+
+def is_publishing(page: Page) -> bool:
+    """The save inside a publish (page_published follows): the live revision is the
+    latest, published just now; the index stamps see the new version."""
+    return bool(
+        page.live
+        and page.live_revision_id
+        and page.live_revision_id == page.latest_revision_id
+        and not page.has_unpublished_changes
+        and page.last_published_at
+        and timezone.now() - page.last_published_at < PUBLISH_WINDOW
+    )
+
+
 def changes_public_pages(sender, update_fields=None) -> bool:
     meta = sender._meta
     if meta.app_label in UNRELATED_APPS or meta.label_lower in UNRELATED_MODELS:
@@ -88,20 +116,29 @@ def changes_public_pages(sender, update_fields=None) -> bool:
 @receiver(post_page_move)
 def _page_changed(sender, instance, **kwargs) -> None:
     invalidate_navigation_cache()
-    page_cache.bump_generation()
+    route_index.bump()
 
 
 @receiver(post_save)
 def _content_saved(sender, instance, update_fields=None, **kwargs) -> None:
-    if changes_public_pages(sender, update_fields):
-        page_cache.bump_generation()
+    if not changes_public_pages(sender, update_fields):
+        return
+    if isinstance(instance, ROUTE_MODELS):
+        route_index.bump()
+        if isinstance(instance, Page) and instance.live and not is_publishing(instance):
+            # Live content saved without a publish: what changed is unknown.
+            page_cache.bump_generation()
+        return
+    page_cache.bump_generation()
 
 
 @receiver(post_delete)
 def _content_deleted(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
         invalidate_navigation_cache()
-    if changes_public_pages(sender):
+    if isinstance(instance, ROUTE_MODELS):
+        route_index.bump()
+    elif changes_public_pages(sender):
         page_cache.bump_generation()
 
 

@@ -2,10 +2,9 @@
 match the words of the requested path."""
 
 import re
-from difflib import SequenceMatcher
 from urllib.parse import unquote
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 MAX_PATH_LENGTH = 200
 MAX_CANDIDATES = 2000
@@ -19,35 +18,27 @@ def path_words(path: str) -> list[str]:
 
 
 def suggest_pages(*, site: Site | None, path: str, limit: int = 3) -> list[dict]:
-    """Up to `limit` {title, url} of the site's live pages closest to `path`."""
-    words = path_words(path)
-    if site is None or not words:
+    """Up to `limit` {title, url} of the site's live public pages closest to `path`,
+    from the route index's precomputed suggestions (no scan of the pages)."""
+    from lumen_cms import route_index  # it builds the suggestion indexes
+
+    generation = route_index.current_generation()
+    if site is None or generation is None:
+        return []  # no site, or the cache is out
+    index = route_index.for_generation(generation)
+    suggestions = index.suggestions.get(site.pk)
+    return suggestions.suggest(path, limit) if suggestions is not None else []
+
+
+class SuggestionIndex:
+    """Placeholder: pages of one site as (title, slug, relative URL)."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    @classmethod
+    def build(cls, rows):
+        return cls(list(rows))
+
+    def suggest(self, path: str, limit: int = 3) -> list[dict]:
         return []
-    wanted_path = "-".join(words)
-    wanted_last = words[-1]
-    wanted_text = " ".join(words)
-    # Site.find_for_request already loaded the root page (select_related).
-    root = site.root_page
-    candidates = (
-        Page.objects.live()
-        .filter(path__startswith=root.path)
-        .exclude(pk=root.pk)
-        .values("title", "slug", "url_path")[:MAX_CANDIDATES]
-    )
-    scored = []
-    for row in candidates:
-        slug = row["slug"]
-        relative = row["url_path"][len(root.url_path) :]
-        score = max(
-            SequenceMatcher(
-                None, wanted_path, relative.strip("/").replace("/", "-")
-            ).ratio(),
-            SequenceMatcher(None, wanted_last, slug).ratio(),
-            SequenceMatcher(None, wanted_text, row["title"].lower()).ratio(),
-        )
-        if set(words) & set(slug.split("-")):
-            score += 0.1
-        if score >= MIN_SCORE:
-            scored.append((score, row["title"], "/" + relative))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    return [{"title": title, "url": url} for _, title, url in scored[:limit]]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Site
 
+from lumen_cms import page_cache
 from lumen_cms.models import NotFoundSettings
 from lumen_cms.navigation import cached_navigation
 from lumen_cms.site_search import KINDS, SearchResults, did_you_mean, search_terms
@@ -28,11 +29,19 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None):
     context = {
         "not_found": texts,
         "contact_url": texts.contact_page.url if texts.contact_page_id else "",
-        "requested_path": request.path[:200],
-        "suggestions": suggest_pages(site=site, path=request.path),
     }
+    shell = getattr(request, page_cache.SHELL_ATTR, False)
+    if shell:
+        # The page cache fills in the path and suggestions for each request.
+        context["requested_path"] = page_cache.PATH_MARK
+        context["suggestions_slot"] = page_cache.SUGGESTIONS_MARK
+    else:
+        context["requested_path"] = request.path[:200]
+        context["suggestions"] = suggest_pages(site=site, path=request.path)
     response = render(request, "404.html", context, status=404)
     response.lumen_not_found = True
+    response.lumen_not_found_shell = shell
+    response.lumen_suggestions_heading = texts.suggestions_heading
     return response
 
 

@@ -112,9 +112,11 @@ def query_budget(
 ):
     """Check a public URL's query budget on the seeded site.
 
-    `cold`: every cache empty (the first visitor after a deploy or a publish).
-    `warm`: menu fragments and site data cached, full-page cache off (what a
-    logged-in editor costs). With the page cache on, a repeat visit runs no query.
+    `cold`: every cache empty (the first visitor after a deploy), the route index
+    built in the same request (about 6 queries, once per publish for all processes).
+    `warm`: menu fragments, site data, the route index, the page object and its
+    content block cached, full-page cache off (what a logged-in editor costs).
+    With the page cache on, a repeat visit runs no query.
     """
 
     def check(
@@ -130,7 +132,8 @@ def query_budget(
         settings.PAGE_CACHE_TIMEOUT = 300
         first = client.get(url)
         if not page_cached:
-            assert "X-Page-Cache" not in first
+            # Never stored per URL; a 404 comes from the site's not-found shell.
+            assert first.get("X-Page-Cache") in (None, "not-found")
             return
         with django_assert_num_queries(0):
             hit = client.get(url)

@@ -47,6 +47,9 @@ def service_summary(page: "ServicePage") -> dict:
 class ProductCategoryPage(HostBaseTemplateMixin, Page):
     """A family of services (e.g. Managed Services); children ordered in the tree."""
 
+    # Other page types it shows (beyond its own tree, links and menus): none.
+    page_cache_depends_on = ()
+
     page_ptr = page_link()
 
     intro = models.TextField(
@@ -101,6 +104,14 @@ class ProductCategoryPage(HostBaseTemplateMixin, Page):
 
 class ServicePage(HostBaseTemplateMixin, Page):
     """One managed or application service."""
+
+    # Page types it lists (related articles, catalog and estimator links): a
+    # publish of one of them refreshes its cached copy.
+    page_cache_depends_on = (
+        "resources.articlepage",
+        "catalog.pricingcatalogpage",
+        "catalog.estimatorpage",
+    )
 
     page_ptr = page_link()
 

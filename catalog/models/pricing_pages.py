@@ -32,6 +32,11 @@ def _choose(request, name: str, options: list[str], default: str) -> str:
 
 
 class PricingCatalogPage(HostBaseTemplateMixin, Page):
+    # Other page types it shows (beyond its own tree, links and menus): none.
+    page_cache_depends_on = ()
+    # Query parameters that choose what it shows: pages cached per value.
+    page_cache_query_params = ("data_center", "currency")
+
     page_ptr = page_link()
     intro = RichTextField(blank=True, help_text="Shown above the price tables.")
 
@@ -96,6 +101,9 @@ class PricingCatalogPage(HostBaseTemplateMixin, Page):
 
 
 class EstimatorPage(HostBaseTemplateMixin, Page):
+    # Other page types it shows (beyond its own tree, links and menus): none.
+    page_cache_depends_on = ()
+
     page_ptr = page_link()
     intro = RichTextField(blank=True, help_text="Shown above the estimator form.")
     disclaimer = models.TextField(

@@ -36,6 +36,9 @@ class DPTermsPage(LegalApprovalMixin, LumenFormMixin, AbstractEmailForm):
     Its wording is part of the evidence, so changes go through Legal approval.
     """
 
+    # Other page types it shows (beyond its own tree, links and menus): none.
+    page_cache_depends_on = ()
+
     legal_permission_tester_class = DPTermsPermissionTester
 
     page_ptr = page_link()

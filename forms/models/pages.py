@@ -130,6 +130,9 @@ class LumenFormMixin(HostBaseTemplateMixin, models.Model):
 class FormPage(LumenFormMixin, AbstractEmailForm):
     """Contact Us, Support and any editor-built form; routes by one choice field."""
 
+    # Other page types it shows (beyond its own tree, links and menus): none.
+    page_cache_depends_on = ()
+
     page_ptr = page_link()
 
     route_field = models.CharField(

@@ -70,6 +70,9 @@ class HomePage(Page):
 class StandardPage(Page):
     """A general content page: intro plus a rich body."""
 
+    # Other page types it shows (beyond its own tree, links and menus): none.
+    page_cache_depends_on = ()
+
     intro = models.TextField(
         blank=True, help_text="One or two sentences shown under the title."
     )

@@ -124,11 +124,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # process (server, worker, manage.py) shares it, so a save anywhere drops the cached
 # menus and pages everywhere. Production uses Redis (CACHE_URL=redis://...).
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://lumen_cache")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis outage degrades pages to uncached instead of 500s (lumen_cms/cache.py),
+    # and a dead host costs at most these timeouts per call.
+    CACHES["default"]["BACKEND"] = "lumen_cms.cache.FailOpenRedisCache"
+    CACHES["default"]["OPTIONS"] = {
+        "socket_connect_timeout": 0.5,
+        "socket_timeout": 1.0,
+        **CACHES["default"].get("OPTIONS", {}),
+    }
 # Public pages for anonymous visitors: seconds kept server-side (0: off), and the
 # Cache-Control max-age (browsers) and s-maxage (CDNs, proxies) they are sent with.
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=300)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 PAGE_CACHE_S_MAXAGE = env.int("PAGE_CACHE_S_MAXAGE", default=300)
+# A page's rendered content block, shared by every visitor of the URL (editors too)
+# until the page's stamp changes: seconds kept (0: off).
+PAGE_FRAGMENT_TIMEOUT = env.int("PAGE_FRAGMENT_TIMEOUT", default=300)
 # Publish webhooks: seconds a front end has to take one delivery (connect to answer).
 WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=10.0)
 

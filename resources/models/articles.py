@@ -47,6 +47,11 @@ def page_link() -> models.OneToOneField:
 class ArticleIndexPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     """A listing of articles (Knowledge Base, guides, API docs, blog) with filters."""
 
+    # Other page types it shows (beyond its own tree, links and menus): none.
+    page_cache_depends_on = ()
+    # Query parameters that choose what it shows: pages cached per value.
+    page_cache_query_params = ("category", "tag", "q", "page")
+
     page_ptr = page_link()
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -170,6 +175,9 @@ ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 class ArticlePage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     """One knowledge-base article, guide, API reference page or blog post."""
+
+    # Other page types it shows (beyond its own tree, links and menus): none.
+    page_cache_depends_on = ()
 
     page_ptr = page_link()
 

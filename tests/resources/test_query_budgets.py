@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_article_page(lumen_site, query_budget):
-    query_budget("/getting-started/first-server/", cold=17, warm=11)
+    query_budget("/getting-started/first-server/", cold=17, warm=0)
 
 
 @pytest.fixture
