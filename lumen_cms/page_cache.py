@@ -241,6 +241,29 @@ def no_view_restrictions() -> Any:
     return PageViewRestriction.objects.none()
 
 
+def route_path(request: HttpRequest, site: Any, path: str) -> tuple[Any, bool] | None:
+    """Wagtail's route of `path` in `site` through the index: (RouteResult or None
+    when not found, whether a view restriction may apply); None when the index
+    cannot answer (the cache is out, i18n) and Wagtail must route."""
+    pair, _ = generations() if route_index.enabled() else (None, None)
+    if pair is None:
+        return None
+    index = route_index.for_generation(pair[1])
+    route, rest = index.match(site, path)
+    if route is None:
+        return None, False
+    page = _fetch(route, pair[0])
+    if page is None:
+        return None
+    if rest or route.custom:
+        try:
+            result = page.route(request, rest)
+        except Http404:
+            return None, False
+        return result, route.restricted or result[0] is not page
+    return RouteResult(page), route.restricted
+
+
 def route_request(request: HttpRequest) -> None:
     """Hand Wagtail's serve view the site and page the index found, fetched in one
     query; Wagtail's own hooks (view restrictions, serve chain) still run."""

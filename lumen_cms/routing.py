@@ -1,7 +1,8 @@
 """What the HTML site would answer for a path, as data: a page (with its
 breadcrumbs, chrome and SEO), a redirect, a view restriction, or not found.
 
-The same routing (Wagtail's `route` from the site's root), Wagtail redirects (for
+The same routing (the route index, handing over to a page's own `route()` where it
+routes sub-paths, or Wagtail's `route` from the site's root), Wagtail redirects (for
 paths without a trailing slash first, then the slash is appended, as
 CommonMiddleware does), view restrictions checked against the caller's session,
 only live pages. Used by the resolve endpoint and the route listings.
@@ -48,7 +49,11 @@ class Resolution:
 def find_site(request: HttpRequest, site_param: str) -> Site | None:
     """The `site` parameter (hostname or hostname:port), else the request's Host."""
     if not site_param:
-        return Site.find_for_request(request)
+        match = page_cache.match_for(request)  # the route index knows the sites
+        if match is None:
+            return Site.find_for_request(request)
+        request._wagtail_site = match.site
+        return match.site
     hostname, _, port = site_param.partition(":")
     query = Site.objects.select_related("root_page").filter(hostname=hostname)
     if port:
@@ -80,14 +85,20 @@ def resolve_path(request: HttpRequest, *, path: str, site_param: str) -> Resolut
             return redirect_answer(site, location, permanent=True)
         return not_found(request, site, path_only)
     # The HTML site routes the decoded path (Django decodes %-escapes first).
-    components = [part for part in unquote(path_only).split("/") if part]
-    try:
-        page, args, kwargs = site.root_page.localized.specific.route(
-            request, components
-        )
-    except Http404:
+    indexed = page_cache.route_path(request, site, unquote(path_only))
+    if indexed is None:
+        components = [part for part in unquote(path_only).split("/") if part]
+        try:
+            result = site.root_page.localized.specific.route(request, components)
+        except Http404:
+            result = None
+        may_be_restricted = True
+    else:
+        result, may_be_restricted = indexed
+    if result is None:
         return redirect_for(site, path) or not_found(request, site, path_only)
-    restrictions = list(page.get_view_restrictions())
+    page, args, kwargs = result
+    restrictions = list(page.get_view_restrictions()) if may_be_restricted else []
     for restriction in restrictions:
         if not restriction.accept_request(request):
             return restricted(request, site, page, restriction, path)
