@@ -58,8 +58,10 @@ def load_for_api(
     """
     if not pages:
         return
+    # html_url: one cache read for the listing, not one per page (the attribute is
+    # where Page._get_site_root_paths keeps them when it has no request).
     site_root_paths = Site.get_site_root_paths()
-    for page in pages:  # html_url: one cache read for the listing, not one per page
+    for page in pages:
         page._wagtail_cached_site_root_paths = site_root_paths
     fields = set(fields)
     lookups: list[Any] = [name for name in PAGE_RELATIONS if name in fields]
