@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
@@ -70,6 +72,20 @@ class LegalDocumentVersionQuerySet(AppendOnlyQuerySet):
         )
 
 
+def in_effect(
+    newest_first: list[LegalDocumentVersion], on: datetime.date
+) -> LegalDocumentVersion | None:
+    """`LegalDocumentVersionQuerySet.in_effect` over versions already fetched."""
+    return next(
+        (
+            v
+            for v in newest_first
+            if v.published_at is not None and v.effective_date <= on
+        ),
+        None,
+    )
+
+
 class LegalDocumentPage(
     LegalApprovalMixin, HostBaseTemplateMixin, RoutablePageMixin, Page
 ):
@@ -103,6 +119,34 @@ class LegalDocumentPage(
 
     class Meta:
         verbose_name = "legal document"
+
+    @classmethod
+    def api_bulk_load(
+        cls, pages: list[LegalDocumentPage], *, fields: set[str], request: HttpRequest
+    ) -> None:
+        """The API listing's documents get their versions in two queries: all of
+        them without their text, then the text of those in effect today."""
+        if not {"current_version_api", "versions_api"} & fields:
+            return
+        versions: dict[int, list[LegalDocumentVersion]] = defaultdict(list)
+        for version in (
+            LegalDocumentVersion.objects.filter(document__in=pages)
+            .newest_first()
+            .defer("body", "rendered_text")
+        ):
+            versions[version.document_id].append(version)
+        today = timezone.localdate()
+        current = {page.pk: in_effect(versions[page.pk], today) for page in pages}
+        in_full = LegalDocumentVersion.objects.in_bulk(
+            [v.pk for v in current.values() if v is not None]
+            if "current_version_api" in fields
+            else []
+        )
+        for page in pages:
+            page._prefetched_versions = versions[page.pk]
+            if "current_version_api" in fields:
+                version = current[page.pk]
+                page._prefetched_current_version = version and in_full[version.pk]
 
     def current_version(
         self, on: datetime.date | None = None
@@ -159,7 +203,10 @@ class LegalDocumentPage(
         """The version in effect today, in full, for headless clients."""
         from legal.serializers import version_data
 
-        version = self.current_version()
+        if hasattr(self, "_prefetched_current_version"):
+            version = self._prefetched_current_version
+        else:
+            version = self.current_version()
         if version is None:
             return None
         version.document = self
@@ -169,7 +216,9 @@ class LegalDocumentPage(
     def versions_api(self) -> list[dict]:
         from legal.serializers import version_data
 
-        versions = list(self.versions.newest_first().defer("body", "rendered_text"))
+        versions = getattr(self, "_prefetched_versions", None)
+        if versions is None:
+            versions = list(self.versions.newest_first().defer("body", "rendered_text"))
         for version in versions:
             version.document = self
         return [version_data(v) for v in versions]

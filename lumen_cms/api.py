@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest
 
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.documents.api.v2.views import (
     DocumentsAPIViewSet as WagtailDocumentsAPIViewSet,
@@ -19,6 +19,8 @@ from wagtail.models import Page, Site
 
 from rest_framework.response import Response
 from wagtail_headless_preview.models import PagePreview
+
+from lumen_cms.api_prefetch import load_for_api, select_for_api
 
 MAX_OFFSET = 2**31 - 1
 
@@ -47,14 +49,51 @@ class SafeSearchMixin:
 
 
 class PagesAPIViewSet(SafeSearchMixin, WagtailPagesAPIViewSet):
-    """Lets a page type trim its listing queries via `api_optimise_queryset(qs)`."""
+    """Listings load what their fields read in bulk, as each page type declares
+    (`api_select_related`, `api_prefetch_related`, `api_bulk_load`: see
+    lumen_cms/api_prefetch.py), so `fields=*` costs no query per page."""
 
     pagination_class = BoundedPagination
 
+    def get_base_queryset(self):
+        # Wagtail builds it three times per listing (queryset, serializer class,
+        # serializer context), reading every view restriction each time.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
     def get_queryset(self):
         queryset = super().get_queryset()
-        optimise = getattr(queryset.model, "api_optimise_queryset", None)
-        return optimise(queryset) if optimise else queryset
+        if self.action != "listing_view":
+            return queryset
+        return select_for_api(queryset, self.listed_fields(queryset.model))
+
+    def listed_fields(self, model) -> set[str]:
+        """The fields the listing shows for `model` (none if `fields` is invalid:
+        Wagtail reports that itself, later)."""
+        cached = getattr(self, "_listed_fields", None)
+        if cached is not None and cached[0] is model:
+            return cached[1]
+        try:
+            config = parse_fields_parameter(self.request.GET.get("fields", ""))
+            serializer = self._get_serializer_class(
+                self.request.wagtailapi_router, model, config
+            )
+            fields = set(serializer.Meta.fields)
+        except (BadRequestError, ValueError):
+            fields = set()
+        self._listed_fields = (model, fields)
+        return fields
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        model = queryset.model
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)  # search results have no model
+        pages = list(self.paginate_queryset(queryset))
+        load_for_api(pages, model, self.listed_fields(model), request)
+        serializer = self.get_serializer(pages, many=True)
+        return self.get_paginated_response(serializer.data)
 
 
 class ImagesAPIViewSet(SafeSearchMixin, WagtailImagesAPIViewSet):

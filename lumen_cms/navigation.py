@@ -8,6 +8,7 @@ more per page (wagtail-notes.md: 121 queries for a 12×8 menu).
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
+from uuid import uuid4
 
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
@@ -22,6 +23,10 @@ FRAGMENT_NAMES = ("lumen_header", "lumen_footer")
 FRAGMENT_TIMEOUT = 600
 REQUEST_ATTR = "_lumen_navigation"
 DATA_KEY = "lumen-navigation:data:{}"
+# Dropped with the data: a host's remembered site is trusted while it is unchanged.
+SITES_KEY = "lumen-navigation:sites"
+MAX_REMEMBERED_HOSTS = 256
+_site_of_host: dict[str, tuple[int, str]] = {}
 
 
 def fragment_keys(site_ids: Iterable[int]) -> list[str]:
@@ -38,7 +43,7 @@ def invalidate_navigation_cache(site_ids: Iterable[int] | None = None) -> None:
         site_ids = Site.objects.values_list("pk", flat=True)
     site_ids = list(site_ids)
     data_keys = [DATA_KEY.format(site_id) for site_id in site_ids]
-    cache.delete_many(fragment_keys(site_ids) + data_keys)
+    cache.delete_many([*fragment_keys(site_ids), *data_keys, SITES_KEY])
 
 
 def cached_navigation(site: Site) -> dict[str, Any]:
@@ -50,6 +55,39 @@ def cached_navigation(site: Site) -> dict[str, Any]:
         navigation = build_navigation(site)
         cache.set(key, navigation, FRAGMENT_TIMEOUT)
     return navigation
+
+
+def navigation_for_host(request: HttpRequest) -> dict[str, Any]:
+    """`cached_navigation` of the request's site without looking the site up: warm,
+    one cache round trip and no query (the navigation API).
+
+    Each process remembers which site a Host maps to, with the sites token current
+    when it looked; every navigation invalidation (site saves included) drops the
+    token, so a changed site is looked up again.
+    """
+    host = f"{request._get_raw_host()}|{request.get_port()}"
+    remembered = _site_of_host.get(host)
+    if remembered is not None:
+        site_id, token = remembered
+        key = DATA_KEY.format(site_id)
+        found = cache.get_many([SITES_KEY, key])
+        if found.get(SITES_KEY) == token and key in found:
+            return found[key]
+    token = _sites_token()  # read before the site: a change in between drops it
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    if len(_site_of_host) >= MAX_REMEMBERED_HOSTS:
+        _site_of_host.clear()  # random Host headers cannot grow it without bound
+    _site_of_host[host] = (site.pk, token)
+    return cached_navigation(site)
+
+
+def _sites_token() -> str:
+    token = cache.get(SITES_KEY)
+    if token is None:
+        token = uuid4().hex
+        if not cache.add(SITES_KEY, token, None):
+            token = cache.get(SITES_KEY) or token
+    return token
 
 
 def navigation_for_request(request: HttpRequest) -> dict[str, Any]:

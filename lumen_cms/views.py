@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from lumen_cms import page_cache
 from lumen_cms.models import NotFoundSettings
-from lumen_cms.navigation import cached_navigation
+from lumen_cms.navigation import navigation_for_host
 from lumen_cms.site_search import KINDS, SearchResults, did_you_mean, search_terms
 from lumen_cms.suggestions import suggest_pages
 
@@ -92,8 +92,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cache_control(max_age=60, public=True)
 def navigation_api(request: HttpRequest) -> JsonResponse:
-    """GET /api/v2/navigation/: the menus and footer the templates render, as JSON."""
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    """GET /api/v2/navigation/: the menus and footer the templates render, as JSON
+    (the same cached data), in one cache read and no query when warm."""
     return JsonResponse(
-        cached_navigation(site), json_dumps_params={"ensure_ascii": False}
+        navigation_for_host(request), json_dumps_params={"ensure_ascii": False}
     )

@@ -4,7 +4,8 @@ from wagtail import blocks
 from wagtail.api.v2.utils import get_restricted_collection_ids
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.rich_text import expand_db_html
+
+from resources.rich_text import expand
 
 LANGUAGE_CHOICES = [
     ("", "Plain text"),
@@ -29,7 +30,7 @@ class HTMLRichTextBlock(blocks.RichTextBlock):
     """Rich text whose API value is front-end-ready HTML, not the storage format."""
 
     def get_api_representation(self, value, context=None):
-        return expand_db_html(value.source) if value else ""
+        return expand(value.source, context) if value else ""
 
 
 class CodeBlock(blocks.StructBlock):

@@ -1,15 +1,15 @@
 """API v2 field serializers: HTML for rich text, small dicts for related objects."""
 
-from wagtail.rich_text import expand_db_html
-
 from rest_framework import serializers
+
+from resources.rich_text import expand
 
 
 class RichTextHTMLField(serializers.Field):
     """Rich text as front-end-ready HTML (internal page/image links expanded)."""
 
     def to_representation(self, value):
-        return expand_db_html(value or "")
+        return expand(value or "", self.context)
 
 
 class CategorySerializer(serializers.Serializer):

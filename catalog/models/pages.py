@@ -1,6 +1,11 @@
 """Product categories and their services, as shown in the Products mega-menu."""
 
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.html import strip_tags
 
 from wagtail.admin.panels import (
@@ -72,6 +77,26 @@ class ProductCategoryPage(HostBaseTemplateMixin, Page):
     class Meta:
         verbose_name = "product category page"
 
+    @classmethod
+    def api_bulk_load(
+        cls,
+        pages: list["ProductCategoryPage"],
+        *,
+        fields: set[str],
+        request: HttpRequest,
+    ) -> None:
+        """The API listing's categories get their live services in one query."""
+        if "service_groups" not in fields:
+            return
+        children = reduce(
+            or_, (models.Q(path__startswith=p.path, depth=p.depth + 1) for p in pages)
+        )
+        services: dict[str, list[ServicePage]] = defaultdict(list)
+        for service in ServicePage.objects.live().filter(children).order_by("path"):
+            services[service.path[: -Page.steplen]].append(service)
+        for page in pages:
+            page._prefetched_services = services[page.path]
+
     def get_services(self):
         return ServicePage.objects.child_of(self).live().order_by("path")
 
@@ -79,7 +104,8 @@ class ProductCategoryPage(HostBaseTemplateMixin, Page):
     def service_groups(self) -> list[dict]:
         """Live services grouped by heading, in tree order ("" = no heading)."""
         groups: list[dict] = []
-        for service in self.get_services():
+        services = getattr(self, "_prefetched_services", None)
+        for service in self.get_services() if services is None else services:
             if not groups or groups[-1]["heading"] != service.group:
                 groups.append({"heading": service.group, "services": []})
             groups[-1]["services"].append(service)
@@ -165,6 +191,7 @@ class ServicePage(HostBaseTemplateMixin, Page):
         APIField("body"),
         APIField("related_service_summaries"),
     ]
+    api_prefetch_related = ("related_services__related_page",)
     parent_page_types = ["catalog.ProductCategoryPage"]
     subpage_types: list[str] = []
 
@@ -173,8 +200,11 @@ class ServicePage(HostBaseTemplateMixin, Page):
 
     @property
     def related_service_pages(self) -> list["ServicePage"]:
-        """Live related services in editor order, in one query (a join)."""
-        links = self.related_services.select_related("related_page")
+        """Live related services in editor order, in one query (a join), or none
+        when the API listing has prefetched them."""
+        links = getattr(self, "_prefetched_objects_cache", {}).get("related_services")
+        if links is None:
+            links = self.related_services.select_related("related_page")
         return [link.related_page for link in links if link.related_page.live]
 
     @property

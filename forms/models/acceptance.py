@@ -78,6 +78,8 @@ class DPTermsPage(LegalApprovalMixin, LumenFormMixin, AbstractEmailForm):
         APIField("form_fields"),
         APIField("terms_page"),
     ]
+    api_select_related = ("terms_page",)
+    api_prefetch_related = ("form_fields",)
     subpage_types: list[str] = []
 
     class Meta:

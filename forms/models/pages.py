@@ -178,6 +178,7 @@ class FormPage(LumenFormMixin, AbstractEmailForm):
         APIField("failure_text"),
         APIField("form_fields"),
     ]
+    api_prefetch_related = ("form_fields",)
     subpage_types: list[str] = []
 
     def __str__(self) -> str:

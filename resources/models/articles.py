@@ -4,6 +4,8 @@ import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Prefetch
+from django.http import HttpRequest
 from django.utils.text import slugify
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -20,6 +22,7 @@ from taggit.models import TaggedItemBase
 from resources.blocks import ArticleBodyBlock
 from resources.conf import HostBaseTemplateMixin
 from resources.preview import ExternalPreviewMixin
+from resources.rich_text import expand_many, stream_sources
 from resources.serializers import (
     CategorySerializer,
     RelatedArticleSerializer,
@@ -70,10 +73,18 @@ class ArticleIndexPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
         APIField("intro", serializer=RichTextHTMLField()),
         APIField("categories", serializer=CategorySerializer(many=True)),
     ]
+    api_prefetch_related = ("categories",)
     subpage_types = ["resources.ArticlePage"]
 
     class Meta:
         verbose_name = "article index page"
+
+    @classmethod
+    def api_bulk_load(
+        cls, pages: list[Page], *, fields: set[str], request: HttpRequest
+    ) -> None:
+        if "intro" in fields:
+            expand_many(request, [page.intro for page in pages])
 
     def articles(self) -> "ArticlePageQuerySet":
         return (
@@ -257,6 +268,11 @@ class ArticlePage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
         APIField("related_products"),
         APIField("related_articles", serializer=RelatedArticleSerializer(many=True)),
     ]
+    api_select_related = ("category", "thumbnail")
+    api_prefetch_related = (
+        Prefetch("tagged_items", ArticlePageTag.objects.select_related("tag")),
+        "related_links",
+    )
     parent_page_types = ["resources.ArticleIndexPage"]
     subpage_types: list[str] = []
 
@@ -264,21 +280,39 @@ class ArticlePage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
         verbose_name = "article page"
 
     @classmethod
-    def api_optimise_queryset(cls, queryset: PageQuerySet) -> PageQuerySet:
-        """Fetch what api_fields show in bulk (the pages API calls this)."""
-        return queryset.select_related("category", "thumbnail").prefetch_related(
-            "tagged_items__tag", "related_links"
-        )
+    def api_bulk_load(
+        cls, pages: list["ArticlePage"], *, fields: set[str], request: HttpRequest
+    ) -> None:
+        """One expansion for every body's rich text, one lookup of related pages."""
+        if "body" in fields:
+            expand_many(request, stream_sources(pages, "body", "rich_text"))
+        if "related_articles" in fields:
+            targets = related_pages(
+                {link.target_id for page in pages for link in page.related_links.all()}
+            )
+            for page in pages:
+                page._prefetched_related_articles = [
+                    targets[link.target_id]
+                    for link in page.related_links.all()
+                    if link.target_id in targets
+                ]
 
     @property
     def related_articles(self) -> list[Page]:
         """Live, public related pages only: a draft or private page never leaks."""
+        prefetched = getattr(self, "_prefetched_related_articles", None)
+        if prefetched is not None:
+            return prefetched
         ids = [link.target_id for link in self.related_links.all() if link.target_id]
-        if not ids:
-            return []
-        pages = Page.objects.filter(pk__in=ids).live().public().specific()
-        by_id = {p.pk: p for p in pages}
-        return [by_id[i] for i in ids if i in by_id]
+        targets = related_pages(set(ids))
+        return [targets[i] for i in ids if i in targets]
+
+
+def related_pages(ids: set[int]) -> dict[int, Page]:
+    """The live, public pages among `ids`, by id (none fetched for no ids)."""
+    if not ids:
+        return {}
+    return {p.pk: p for p in Page.objects.filter(pk__in=ids).live().public().specific()}
 
 
 class ArticleRelatedLink(Orderable):

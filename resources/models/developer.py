@@ -1,5 +1,7 @@
 """The For Developers landing page linking to guides, API docs and status."""
 
+from django.http import HttpRequest
+
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -9,6 +11,7 @@ from wagtail.models import Page
 from resources.conf import HostBaseTemplateMixin
 from resources.models.articles import page_link
 from resources.preview import ExternalPreviewMixin
+from resources.rich_text import expand_many
 from resources.serializers import RichTextHTMLField
 
 
@@ -46,3 +49,15 @@ class DeveloperCenterPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("links")]
     api_fields = [APIField("intro", serializer=RichTextHTMLField()), APIField("links")]
     max_count = 1
+
+    @classmethod
+    def api_bulk_load(
+        cls,
+        pages: list["DeveloperCenterPage"],
+        *,
+        fields: set[str],
+        request: HttpRequest,
+    ) -> None:
+        """The links' pages come with the StreamField bulk load; intros here."""
+        if "intro" in fields:
+            expand_many(request, [page.intro for page in pages])

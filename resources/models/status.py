@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -18,6 +19,7 @@ from modelcluster.models import ClusterableModel
 from resources.conf import HostBaseTemplateMixin
 from resources.models.articles import page_link
 from resources.preview import ExternalPreviewMixin
+from resources.rich_text import expand_many
 from resources.serializers import (
     DataCenterSerializer,
     IncidentSerializer,
@@ -155,6 +157,27 @@ class StatusPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
     subpage_types: list[str] = []
     max_count = 1
 
+    @classmethod
+    def api_bulk_load(
+        cls, pages: list["StatusPage"], *, fields: set[str], request: HttpRequest
+    ) -> None:
+        """Data centers and incidents are the same for every status page: read once."""
+        if "intro" in fields:
+            expand_many(request, [page.intro for page in pages])
+        if "data_centers" in fields:
+            data_centers = pages[0].data_centers
+            for page in pages:
+                page.data_centers = data_centers
+        if "open_incidents" in fields:
+            incidents = pages[0].open_incidents
+            for page in pages:
+                page.open_incidents = incidents
+        if "resolved_incidents" in fields:
+            longest = max(pages, key=lambda page: page.resolved_incidents_shown)
+            incidents = longest.resolved_incidents
+            for page in pages:
+                page.resolved_incidents = incidents[: page.resolved_incidents_shown]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["incident_groups"] = [
@@ -168,11 +191,11 @@ class StatusPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):
         """Read by both the overall status line and the table: one query."""
         return list(StatusDataCenter.objects.all())
 
-    @property
+    @cached_property
     def open_incidents(self) -> list[Incident]:
         return list(Incident.objects.open().prefetch_related("affected_data_centers"))
 
-    @property
+    @cached_property
     def resolved_incidents(self) -> list[Incident]:
         return list(
             Incident.objects.resolved()
