@@ -17,8 +17,9 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from lumen_kit.host_templates import HostBaseTemplateMixin
+from lumen_kit.page_links import page_link
 from resources.blocks import ArticleBodyBlock
-from resources.conf import HostBaseTemplateMixin
 from resources.preview import ExternalPreviewMixin
 from resources.serializers import (
     CategorySerializer,
@@ -28,20 +29,6 @@ from resources.serializers import (
 )
 
 ARTICLES_PER_PAGE = 20
-
-
-def page_link() -> models.OneToOneField:
-    """The link to Page, with a reverse accessor no host page type can clash with.
-
-    The default (``Page.<model name>``) collides with a host's own ``FormPage``."""
-    return models.OneToOneField(
-        Page,
-        on_delete=models.CASCADE,
-        parent_link=True,
-        primary_key=True,
-        serialize=False,
-        related_name="%(app_label)s_%(class)s",
-    )
 
 
 class ArticleIndexPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):

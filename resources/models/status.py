@@ -15,8 +15,8 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
-from resources.conf import HostBaseTemplateMixin
-from resources.models.articles import page_link
+from lumen_kit.host_templates import HostBaseTemplateMixin
+from lumen_kit.page_links import page_link
 from resources.preview import ExternalPreviewMixin
 from resources.serializers import (
     DataCenterSerializer,
