@@ -5,9 +5,9 @@ Apps its models point at are checked when Django starts (catalog.E001, raised fr
 The others are ordinary system check errors (catalog.E002).
 """
 
-from django.apps import apps
 from django.core import checks
-from django.core.exceptions import ImproperlyConfigured
+
+from lumen_kit import app_checks
 
 # App label -> why catalog needs it.
 MODEL_REQUIREMENTS: dict[str, str] = {}
@@ -16,30 +16,10 @@ REQUIRED_APPS: dict[str, str] = {
 }
 
 
-def _missing(required: dict[str, str]) -> list[tuple[str, str]]:
-    return [
-        (name, why) for name, why in required.items() if not apps.is_installed(name)
-    ]
-
-
 def require_model_apps() -> None:
     """Stop at start-up, with the fix, when an app the models need is missing."""
-    missing = _missing(MODEL_REQUIREMENTS)
-    if missing:
-        raise ImproperlyConfigured(
-            "; ".join(
-                f"catalog.E001: catalog needs {name!r} in INSTALLED_APPS ({why})"
-                for name, why in missing
-            )
-        )
+    app_checks.require_model_apps("catalog", MODEL_REQUIREMENTS)
 
 
 def check_required_apps(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    return [
-        checks.Error(
-            f"catalog needs {name!r} in INSTALLED_APPS.",
-            hint=f"Add {name!r} to INSTALLED_APPS: {why}.",
-            id="catalog.E002",
-        )
-        for name, why in _missing(REQUIRED_APPS)
-    ]
+    return app_checks.required_app_errors("catalog", REQUIRED_APPS)

@@ -20,28 +20,15 @@ from wagtail.search import index
 
 from legal.append_only import AppendOnlyError, AppendOnlyModel, AppendOnlyQuerySet
 from legal.blocks import LegalBodyBlock
-from legal.conf import HostBaseTemplateMixin
 from legal.permissions import LegalApprovalMixin
 from legal.structure import freeze_body
+from lumen_kit.host_templates import HostBaseTemplateMixin
+from lumen_kit.page_links import page_link
 
 label_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$",
     "Use letters, digits, dots, hyphens or underscores (e.g. 2018-05).",
 )
-
-
-def page_link() -> models.OneToOneField:
-    """The link to Page, with a reverse accessor no host page type can clash with.
-
-    The default (``Page.<model name>``) collides with a host's own ``FormPage``."""
-    return models.OneToOneField(
-        Page,
-        on_delete=models.CASCADE,
-        parent_link=True,
-        primary_key=True,
-        serialize=False,
-        related_name="%(app_label)s_%(class)s",
-    )
 
 
 class ImmutableVersionError(AppendOnlyError):

@@ -119,16 +119,23 @@ def protect_published_legal_documents(request, page):
     return None
 
 
+def _refuse_bulk(request, objects, action, holds, message: str):
+    """A bulk action stops at its first page that `holds`, with `message` naming it."""
+    for page in objects:
+        if isinstance(page, Page) and holds(page):
+            messages.error(request, message.format(title=page.title))
+            return redirect(action.next_url or "wagtailadmin_explore_root")
+    return None
+
+
 @hooks.register("before_bulk_action")
 def protect_published_legal_documents_in_bulk(request, action_type, objects, action):
     """The bulk twin of the check above (else PROTECT would answer a 500)."""
     if action_type != "delete":
         return None
-    for page in objects:
-        if isinstance(page, Page) and holds_published_versions(page):
-            messages.error(request, PROTECTED_MESSAGE.format(title=page.title))
-            return redirect(action.next_url or "wagtailadmin_explore_root")
-    return None
+    return _refuse_bulk(
+        request, objects, action, holds_published_versions, PROTECTED_MESSAGE
+    )
 
 
 def holds_legal_approval_pages(page) -> bool:
@@ -158,11 +165,9 @@ def only_legal_editors_move_legal_pages(request, page, destination):
 def only_legal_editors_move_legal_pages_in_bulk(request, action_type, objects, action):
     if action_type != "move" or can_publish_versions(request.user):
         return None
-    for page in objects:
-        if isinstance(page, Page) and holds_legal_approval_pages(page):
-            messages.error(request, MOVE_MESSAGE.format(title=page.title))
-            return redirect(action.next_url or "wagtailadmin_explore_root")
-    return None
+    return _refuse_bulk(
+        request, objects, action, holds_legal_approval_pages, MOVE_MESSAGE
+    )
 
 
 @hooks.register("construct_page_action_menu")

@@ -15,6 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ("catalog", "legal", "forms", "resources")
+KIT = "lumen_kit"  # plain package the apps share: shipped with them, never installed
 
 
 def package_files(package: str) -> list[str]:
@@ -28,10 +29,10 @@ def package_files(package: str) -> list[str]:
 def test_package_data_covers_every_non_python_file_of_the_packages():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
     assert config["packages"]["find"]["include"] == [
-        f"{a}*" for a in [*APPS, "lumen_cms"]
+        f"{a}*" for a in [*APPS, KIT, "lumen_cms"]
     ]
     package_data = config["package-data"]
-    for package in (*APPS, "lumen_cms"):
+    for package in (*APPS, KIT, "lumen_cms"):
         files = [f for f in package_files(package) if not f.endswith(".py")]
         for path in files:
             relative = path.removeprefix(f"{package}/")
@@ -42,7 +43,7 @@ def test_package_data_covers_every_non_python_file_of_the_packages():
 
 
 def test_apps_never_import_the_reference_site():
-    for app in APPS:
+    for app in (*APPS, KIT):
         for path in package_files(app):
             if path.endswith(".py") and "/migrations/" not in path:
                 assert "lumen_cms" not in (ROOT / path).read_text(), path
@@ -66,3 +67,9 @@ def test_index_pages_are_creatable_under_any_page(home_page):
     for model in apps.get_app_config("resources").get_models():
         if issubclass(model, Page) and model.__name__ == "ArticleIndexPage":
             assert model.can_create_at(home_page) and model.can_create_at(section)
+
+
+def test_the_kit_is_a_plain_package_not_an_app():
+    """Hosts add the four apps only (README's contract): the kit needs no entry."""
+    assert not (ROOT / KIT / "apps.py").exists()
+    assert not any(config.name == KIT for config in apps.get_app_configs())

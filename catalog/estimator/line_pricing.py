@@ -13,6 +13,7 @@ from catalog.estimator.request import (
     AppFog,
     BareMetal,
     HourlyLine,
+    Line,
     ManagedApp,
     RelationalDb,
     Server,
@@ -95,6 +96,26 @@ def _compute_items(
         hourly_item("vCPU", line.cpu * qty, "vCPU", table.hourly(cpu_key), h),
         hourly_item("Memory", line.memory * qty, "GB", table.hourly(memory_key), h),
     ]
+
+
+def _numbered_line(
+    kind: str,
+    number: int,
+    line: Line,
+    description: str,
+    items: list[Item],
+    quantity: Decimal = Decimal(1),
+) -> PricedLine:
+    """A line in a section of its own kind, named by its number ("Bare Metal 2")."""
+    return PricedLine(
+        kind=kind,
+        index=line.index,
+        section=kind,
+        name=line_name(kind, number),
+        description=description,
+        items=items,
+        quantity=quantity,
+    )
 
 
 def _size(line: SizedLine) -> str:
@@ -246,14 +267,8 @@ def relational_db_line(number: int, db: RelationalDb, table: PriceTable) -> Pric
         )
     )
     kind = "replicated" if db.type == "replicated" else "single instance"
-    return PricedLine(
-        kind="relational_db",
-        index=db.index,
-        section="relational_db",
-        name=line_name("relational_db", number),
-        description=f"{kind}, {_size(db)}",
-        items=items,
-        quantity=db.quantity,
+    return _numbered_line(
+        "relational_db", number, db, f"{kind}, {_size(db)}", items, db.quantity
     )
 
 
@@ -276,20 +291,14 @@ def simple_backup_line(
         ),
         monthly_item("Restores", backup.restore, "GB", restore_price),
     ]
-    return PricedLine(
-        kind="simple_backup",
-        index=backup.index,
-        section="simple_backup",
-        name=line_name("simple_backup", number),
-        description=(
-            f"{backup.storage} GB,"
-            f" kept {_plural(Decimal(backup.retention_days), 'day')},"
-            f" {backup.daily_add_percent}% added and"
-            f" {backup.daily_delete_percent}% deleted a day,"
-            f" {backup.restore} GB restored"
-        ),
-        items=items,
+    description = (
+        f"{backup.storage} GB,"
+        f" kept {_plural(Decimal(backup.retention_days), 'day')},"
+        f" {backup.daily_add_percent}% added and"
+        f" {backup.daily_delete_percent}% deleted a day,"
+        f" {backup.restore} GB restored"
     )
+    return _numbered_line("simple_backup", number, backup, description, items)
 
 
 def bare_metal_line(number: int, bm: BareMetal, table: PriceTable) -> PricedLine:
@@ -307,50 +316,27 @@ def bare_metal_line(number: int, bm: BareMetal, table: PriceTable) -> PricedLine
             h,
         ),
     ]
-    return PricedLine(
-        kind="bare_metal",
-        index=bm.index,
-        section="bare_metal",
-        name=line_name("bare_metal", number),
-        description=f"{config.name}, {os.short_name or os.name}",
-        items=items,
-        quantity=bm.quantity,
-    )
+    description = f"{config.name}, {os.short_name or os.name}"
+    return _numbered_line("bare_metal", number, bm, description, items, bm.quantity)
 
 
 def intrusion_prevention_line(
     number: int, ips: HourlyLine, table: PriceTable
 ) -> PricedLine:
-    return PricedLine(
-        kind="intrusion_prevention",
-        index=ips.index,
-        section="intrusion_prevention",
-        name=line_name("intrusion_prevention", number),
-        description=_plural(ips.quantity, "instance"),
-        items=[
-            hourly_item(
-                table.name("ips"),
-                ips.quantity,
-                "instance",
-                table.hourly("ips"),
-                hours(ips),
-            )
-        ],
-        quantity=ips.quantity,
+    item = hourly_item(
+        table.name("ips"), ips.quantity, "instance", table.hourly("ips"), hours(ips)
+    )
+    description = _plural(ips.quantity, "instance")
+    return _numbered_line(
+        "intrusion_prevention", number, ips, description, [item], ips.quantity
     )
 
 
 def appfog_line(number: int, app: AppFog, table: PriceTable) -> PricedLine:
     gb = app.quantity * app.memory / 1024
-    return PricedLine(
-        kind="appfog",
-        index=app.index,
-        section="appfog",
-        name=line_name("appfog", number),
-        description=f"{_plural(app.quantity, 'instance')} of {app.memory} MB",
-        items=[hourly_item("Memory", gb, "GB", table.hourly("appfog"), hours(app))],
-        quantity=app.quantity,
-    )
+    item = hourly_item("Memory", gb, "GB", table.hourly("appfog"), hours(app))
+    description = f"{_plural(app.quantity, 'instance')} of {app.memory} MB"
+    return _numbered_line("appfog", number, app, description, [item], app.quantity)
 
 
 def service_unit_price(spec: ServiceSpec, table: PriceTable) -> Decimal:

@@ -23,21 +23,8 @@ from modelcluster.fields import ParentalKey
 from rest_framework.fields import ReadOnlyField
 
 from catalog.blocks import ServiceBodyBlock
-from catalog.conf import HostBaseTemplateMixin
-
-
-def page_link() -> models.OneToOneField:
-    """The link to Page, with a reverse accessor no host page type can clash with.
-
-    The default (``Page.<model name>``) collides with a host's own ``FormPage``."""
-    return models.OneToOneField(
-        Page,
-        on_delete=models.CASCADE,
-        parent_link=True,
-        primary_key=True,
-        serialize=False,
-        related_name="%(app_label)s_%(class)s",
-    )
+from lumen_kit.host_templates import HostBaseTemplateMixin
+from lumen_kit.page_links import page_link
 
 
 def service_summary(page: "ServicePage") -> dict:

@@ -13,8 +13,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from catalog.blocks import SupportFeatureBlock, default_support_features
-from catalog.conf import HostBaseTemplateMixin
-from catalog.models.pages import page_link
 from catalog.models.pricing import (
     PRICE_FIELDS,
     Currency,
@@ -22,6 +20,8 @@ from catalog.models.pricing import (
     PriceSection,
     Product,
 )
+from lumen_kit.host_templates import HostBaseTemplateMixin
+from lumen_kit.page_links import page_link
 
 DEFAULT_DATA_CENTER = "VA1"
 

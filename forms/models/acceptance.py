@@ -12,10 +12,11 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from modelcluster.fields import ParentalKey
 
 from forms.acceptance_form import TermsVersionFormMixin
-from forms.models.pages import LumenFormMixin, page_link
+from forms.models.pages import LumenFormMixin
 from forms.permissions import MAIL_ROUTING_PERMISSION, FormPagePermissionTester
 from legal.append_only import AppendOnlyModel, AppendOnlyQuerySet
 from legal.permissions import LegalApprovalMixin, LegalApprovalPermissionTester
+from lumen_kit.page_links import page_link
 
 NO_VERSION = "The Data Protection terms are not available right now. Please try later."
 

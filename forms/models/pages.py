@@ -15,30 +15,17 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
 from modelcluster.fields import ParentalKey
 
 from forms.builder import LimitedFormBuilder
-from forms.conf import HostBaseTemplateMixin
 from forms.panels import PermissionFormsetsPageForm, PermissionInlinePanel
 from forms.permissions import MAIL_ROUTING_PERMISSION, FormPagePermissionTester
+from lumen_kit.host_templates import HostBaseTemplateMixin
+from lumen_kit.page_links import page_link
 
 DEFAULT_FAILURE = "There was a problem submitting the form. Please try again."
-
-
-def page_link() -> models.OneToOneField:
-    """The link to Page, with a reverse accessor no host page type can clash with.
-
-    The default (``Page.<model name>``) collides with a host's own ``FormPage``."""
-    return models.OneToOneField(
-        Page,
-        on_delete=models.CASCADE,
-        parent_link=True,
-        primary_key=True,
-        serialize=False,
-        related_name="%(app_label)s_%(class)s",
-    )
 
 
 class FormField(AbstractFormField):

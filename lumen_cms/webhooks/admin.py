@@ -66,6 +66,21 @@ class WebhookEndpointForm(WagtailAdminModelForm):
         return url
 
 
+def _action_button(
+    request: HttpRequest, perm: str, label: str, url: str, priority: int
+) -> list[Button]:
+    """A row action that queues a delivery: shown only to users who hold `perm`."""
+    if not request.user.has_perm(perm):
+        return []
+    return [Button(label, url=url, icon_name="resubmit", priority=priority)]
+
+
+def _confirm_page(request: HttpRequest, **context: str) -> TemplateResponse:
+    """The page a row action shows before it queues anything (a GET never sends):
+    `title`, `subtitle`, `question`, `button` and `back_url`."""
+    return TemplateResponse(request, "lumen_cms/admin/webhook_confirm.html", context)
+
+
 class EndpointIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -77,15 +92,13 @@ class EndpointIndexView(generic.IndexView):
                 priority=40,
             )
         )
-        if self.request.user.has_perm("lumen_cms.change_webhookendpoint"):
-            buttons.append(
-                Button(
-                    "Send a test delivery",
-                    url=reverse("webhooks:ping", args=[instance.pk]),
-                    icon_name="resubmit",
-                    priority=50,
-                )
-            )
+        buttons += _action_button(
+            self.request,
+            "lumen_cms.change_webhookendpoint",
+            "Send a test delivery",
+            reverse("webhooks:ping", args=[instance.pk]),
+            priority=50,
+        )
         return buttons
 
 
@@ -125,16 +138,13 @@ class WebhookEndpointViewSet(ModelViewSet):
                 request, f"Test delivery queued for '{endpoint}': see its log."
             )
             return redirect(reverse("webhook_deliveries:index") + f"?endpoint={pk}")
-        return TemplateResponse(
+        return _confirm_page(
             request,
-            "lumen_cms/admin/webhook_confirm.html",
-            {
-                "title": "Send a test delivery",
-                "subtitle": str(endpoint),
-                "question": f"Send a signed 'ping' to {endpoint.url}?",
-                "button": "Send test",
-                "back_url": reverse("webhooks:index"),
-            },
+            title="Send a test delivery",
+            subtitle=str(endpoint),
+            question=f"Send a signed 'ping' to {endpoint.url}?",
+            button="Send test",
+            back_url=reverse("webhooks:index"),
         )
 
 
@@ -151,15 +161,13 @@ class DeliveryLogPolicy(ModelPermissionPolicy):
 class DeliveryIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if self.request.user.has_perm("lumen_cms.change_webhookdelivery"):
-            buttons.append(
-                Button(
-                    "Resend",
-                    url=reverse("webhook_deliveries:resend", args=[instance.pk]),
-                    icon_name="resubmit",
-                    priority=40,
-                )
-            )
+        buttons += _action_button(
+            self.request,
+            "lumen_cms.change_webhookdelivery",
+            "Resend",
+            reverse("webhook_deliveries:resend", args=[instance.pk]),
+            priority=40,
+        )
         return buttons
 
 
@@ -216,18 +224,15 @@ class WebhookDeliveryViewSet(ModelViewSet):
                 outbox.resend(delivery)
             messages.success(request, f"Delivery to '{delivery.endpoint}' queued.")
             return redirect("webhook_deliveries:index")
-        return TemplateResponse(
+        return _confirm_page(
             request,
-            "lumen_cms/admin/webhook_confirm.html",
-            {
-                "title": "Resend delivery",
-                "subtitle": f"{delivery.changes} → {delivery.endpoint}",
-                "question": (
-                    f"Send this delivery ({delivery.get_status_display().lower()}, "
-                    f"{delivery.attempts} attempts) to {delivery.endpoint.url} again, "
-                    "with the same id and body?"
-                ),
-                "button": "Resend",
-                "back_url": reverse("webhook_deliveries:index"),
-            },
+            title="Resend delivery",
+            subtitle=f"{delivery.changes} → {delivery.endpoint}",
+            question=(
+                f"Send this delivery ({delivery.get_status_display().lower()}, "
+                f"{delivery.attempts} attempts) to {delivery.endpoint.url} again, "
+                "with the same id and body?"
+            ),
+            button="Resend",
+            back_url=reverse("webhook_deliveries:index"),
         )

@@ -19,8 +19,9 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from lumen_kit.host_templates import HostBaseTemplateMixin
+from lumen_kit.page_links import page_link
 from resources.blocks import ArticleBodyBlock
-from resources.conf import HostBaseTemplateMixin
 from resources.preview import ExternalPreviewMixin
 from resources.rich_text import expand_many, stream_sources
 from resources.serializers import (
@@ -31,20 +32,6 @@ from resources.serializers import (
 )
 
 ARTICLES_PER_PAGE = 20
-
-
-def page_link() -> models.OneToOneField:
-    """The link to Page, with a reverse accessor no host page type can clash with.
-
-    The default (``Page.<model name>``) collides with a host's own ``FormPage``."""
-    return models.OneToOneField(
-        Page,
-        on_delete=models.CASCADE,
-        parent_link=True,
-        primary_key=True,
-        serialize=False,
-        related_name="%(app_label)s_%(class)s",
-    )
 
 
 class ArticleIndexPage(HostBaseTemplateMixin, ExternalPreviewMixin, Page):

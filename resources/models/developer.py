@@ -8,8 +8,8 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from resources.conf import HostBaseTemplateMixin
-from resources.models.articles import page_link
+from lumen_kit.host_templates import HostBaseTemplateMixin
+from lumen_kit.page_links import page_link
 from resources.preview import ExternalPreviewMixin
 from resources.rich_text import expand_many
 from resources.serializers import RichTextHTMLField

@@ -16,8 +16,8 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
-from resources.conf import HostBaseTemplateMixin
-from resources.models.articles import page_link
+from lumen_kit.host_templates import HostBaseTemplateMixin
+from lumen_kit.page_links import page_link
 from resources.preview import ExternalPreviewMixin
 from resources.rich_text import expand_many
 from resources.serializers import (

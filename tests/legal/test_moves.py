@@ -142,3 +142,19 @@ def test_permalinks_redirect_after_a_new_slug(
     with django_capture_on_commit_callbacks(execute=True):
         exhibit.save_revision().publish()
     assert_old_urls_redirect_to(client, "/gdpr/data-protection/")
+
+
+def test_a_bulk_delete_stops_at_a_section_holding_published_versions(
+    admin_client, gdpr, exhibit, archive
+):
+    """The bulk twin of the single delete guard names the page and deletes nothing."""
+    bulk = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "delete"))
+    listing = reverse("wagtailadmin_explore", args=[gdpr.get_parent().pk])
+    query = f"?id={archive.pk}&id={gdpr.pk}&next={listing}"
+    response = admin_client.post(bulk + query, follow=True)
+    assert response.redirect_chain == [(listing, 302)]
+    assert "“GDPR” is, or contains, a legal document with published versions" in (
+        response.content.decode()
+    )
+    assert LegalDocumentPage.objects.filter(pk=exhibit.pk).exists()
+    assert StandardPage.objects.filter(pk__in=[gdpr.pk, archive.pk]).count() == 2

@@ -144,3 +144,33 @@ def test_editors_without_the_permission_see_none_of_it(client, delivery):
         302,
         403,
     )
+
+
+def test_row_actions_are_offered_only_to_users_who_may_change(client, delivery):
+    from django.contrib.auth.models import Permission
+
+    resend = f"/admin/webhook_deliveries/resend/{delivery.pk}/"
+    ping = f"/admin/webhooks/ping/{delivery.endpoint_id}/"
+    viewer = get_user_model().objects.create_user("viewer", password="pw")
+    viewer.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=[
+                "access_admin",
+                "view_webhookdelivery",
+                "view_webhookendpoint",
+            ]
+        )
+    )
+    client.force_login(viewer)
+    deliveries = client.get("/admin/webhook_deliveries/")
+    endpoints = client.get("/admin/webhooks/")
+    assert deliveries.status_code == endpoints.status_code == 200
+    assert resend not in deliveries.content.decode()
+    assert ping not in endpoints.content.decode()
+    viewer.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["change_webhookdelivery", "change_webhookendpoint"]
+        )
+    )
+    assert resend in client.get("/admin/webhook_deliveries/").content.decode()
+    assert ping in client.get("/admin/webhooks/").content.decode()

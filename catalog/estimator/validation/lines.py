@@ -23,6 +23,16 @@ from catalog.estimator.vocabulary import (
 DB_TYPES = {"single": "single", "replicated": "replicated"}
 
 
+def _offered(
+    c: Checker, path: str, kind: str, number: int, what: str, keys: tuple[str, ...]
+) -> bool:
+    """Whether the price book has every key; if not, the line is noted not offered."""
+    if c.missing(*keys):
+        c.not_offered(path, kind, line_name(kind, number), what, keys)
+        return False
+    return True
+
+
 def read_relational_db(
     c: Checker, i: int, path: str, item: dict, number: int
 ) -> RelationalDb | None:
@@ -31,9 +41,7 @@ def read_relational_db(
     c.size(item, path, d, STORAGE)
     c.hourly(item, path, d)
     keys = tuple(f"rdbs:{d.type}:{part}" for part in ("cpu", "memory", "storage"))
-    if c.missing(*keys):
-        name = line_name("relational_db", number)
-        c.not_offered(path, "relational_db", name, "Relational DB is", keys)
+    if not _offered(c, path, "relational_db", number, "Relational DB is", keys):
         return None
     return d
 
@@ -49,9 +57,7 @@ def read_simple_backup(
     for name in ("daily_add_percent", "daily_delete_percent", "restore"):
         setattr(b, name, c.number(item, path, name, BACKUP[name]))
     keys = ("server:storage:sbs-backups", "server:storage:sbs-restore")
-    if c.missing(*keys):
-        name = line_name("simple_backup", number)
-        c.not_offered(path, "simple_backup", name, "Simple Backup is", keys)
+    if not _offered(c, path, "simple_backup", number, "Simple Backup is", keys):
         return None
     return b
 
@@ -89,11 +95,8 @@ def read_intrusion_prevention(
 ) -> HourlyLine | None:
     x = HourlyLine(index=i, number=number)
     c.hourly(item, path, x)
-    if c.missing("ips"):
-        name = line_name("intrusion_prevention", number)
-        c.not_offered(
-            path, "intrusion_prevention", name, "Intrusion Prevention is", ("ips",)
-        )
+    what = "Intrusion Prevention is"
+    if not _offered(c, path, "intrusion_prevention", number, what, ("ips",)):
         return None
     return x
 
@@ -104,8 +107,6 @@ def read_appfog(
     x = AppFog(index=i, number=number)
     c.hourly(item, path, x)
     x.memory = c.number(item, path, "memory", APPFOG_MEMORY)
-    if c.missing("appfog"):
-        name = line_name("appfog", number)
-        c.not_offered(path, "appfog", name, "AppFog is", ("appfog",))
+    if not _offered(c, path, "appfog", number, "AppFog is", ("appfog",)):
         return None
     return x
