@@ -33,7 +33,7 @@ from django.http.request import split_domain_port
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 
-from lumen_cms.suggestions import SuggestionIndex
+from lumen_cms.suggestions import MAX_INDEXED_PAGES, SuggestionIndex
 
 ROUTES_KEY = "lumen-page-cache:routes"
 INDEX_KEY = "lumen-route-index:{}"
@@ -235,13 +235,12 @@ def build(generation: int) -> RouteIndex:
         )
         public_rows = []
         for row in rows:
-            pk, path, _, url_path, ct, live, alias_of = row[:7]
+            pk, path, depth, url_path, ct, live, alias_of = row[:7]
             if not path.startswith(root_path):
                 continue
             model = model_of.get(ct)
-            restricted = alias_of is not None or any(
-                path.startswith(p) for p in restricted_paths
-            )
+            private = any(path.startswith(p) for p in restricted_paths)
+            restricted = private or alias_of is not None
             depends = getattr(model, DEPENDS_ATTR, None)
             if depends is None:
                 shown = site_version
@@ -266,9 +265,13 @@ def build(generation: int) -> RouteIndex:
                 custom=model is None or model.route is not Page.route,
                 stamp=stamp,
             )
-            if live and not restricted and pk != root[0]:
-                public_rows.append((row[7], row[8], relative))
-        suggestions[site.pk] = SuggestionIndex.build(public_rows)
+            if live and not private and pk != root[0]:
+                public_rows.append((depth, path, row[7], row[8], relative))
+        # Shallowest pages first: the index keeps those when it is full.
+        public_rows.sort()
+        suggestions[site.pk] = SuggestionIndex.build(
+            row[2:] for row in public_rows[:MAX_INDEXED_PAGES]
+        )
     redirects = frozenset(Redirect.objects.values_list("site_id", "old_path"))
     return RouteIndex(generation, sites, routes, redirects, suggestions)
 

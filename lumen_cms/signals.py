@@ -6,7 +6,9 @@ are refilled. Any other content write may show on any page: the global generatio
 """
 
 from datetime import timedelta
+from functools import partial
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -101,6 +103,14 @@ def is_publishing(page: Page) -> bool:
     )
 
 
+def bump(counter) -> None:
+    """Bump now (this process's next read sees the change) and again once the
+    transaction commits: an index or page another request built from the old rows
+    in between belongs to the middle generation and is never used."""
+    counter()
+    transaction.on_commit(counter)
+
+
 def changes_public_pages(sender, update_fields=None) -> bool:
     meta = sender._meta
     if meta.app_label in UNRELATED_APPS or meta.label_lower in UNRELATED_MODELS:
@@ -115,8 +125,8 @@ def changes_public_pages(sender, update_fields=None) -> bool:
 @receiver(page_slug_changed)
 @receiver(post_page_move)
 def _page_changed(sender, instance, **kwargs) -> None:
-    invalidate_navigation_cache()
-    route_index.bump()
+    bump(invalidate_navigation_cache)
+    bump(route_index.bump)
 
 
 @receiver(post_save)
@@ -124,29 +134,29 @@ def _content_saved(sender, instance, update_fields=None, **kwargs) -> None:
     if not changes_public_pages(sender, update_fields):
         return
     if isinstance(instance, ROUTE_MODELS):
-        route_index.bump()
+        bump(route_index.bump)
         if isinstance(instance, Page) and instance.live and not is_publishing(instance):
             # Live content saved without a publish: what changed is unknown.
-            page_cache.bump_generation()
+            bump(page_cache.bump_generation)
         return
-    page_cache.bump_generation()
+    bump(page_cache.bump_generation)
 
 
 @receiver(post_delete)
 def _content_deleted(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
-        invalidate_navigation_cache()
+        bump(invalidate_navigation_cache)
     if isinstance(instance, ROUTE_MODELS):
-        route_index.bump()
+        bump(route_index.bump)
     elif changes_public_pages(sender):
-        page_cache.bump_generation()
+        bump(page_cache.bump_generation)
 
 
 @receiver(post_save, sender=NavigationSettings)
 def _navigation_saved(sender, instance, **kwargs) -> None:
-    invalidate_navigation_cache([instance.site_id])
+    bump(partial(invalidate_navigation_cache, [instance.site_id]))
 
 
 @receiver(post_save, sender=Site)
 def _site_saved(sender, instance, **kwargs) -> None:
-    invalidate_navigation_cache([instance.pk])
+    bump(partial(invalidate_navigation_cache, [instance.pk]))

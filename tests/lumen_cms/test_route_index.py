@@ -236,3 +236,16 @@ def test_the_content_block_can_be_turned_off(client, tree, settings):
     response = client.get("/about/")
     assert page_cache.fragment_key(response.wsgi_request) is None
     assert not [k for k in cache._cache if page_cache.FRAGMENT_PREFIX in k]
+
+
+def test_an_index_built_before_the_publish_commits_is_never_used(
+    tree, django_capture_on_commit_callbacks
+):
+    """Another request may build the index between the publish and its commit: that
+    index belongs to a generation the commit leaves behind."""
+    about = tree["about"]
+    with django_capture_on_commit_callbacks(execute=True):
+        about.title = "About Lumen"
+        about.save_revision().publish()
+        in_between = route_index.for_generation(route_index.current_generation())
+    assert route_index.current_generation() != in_between.generation
