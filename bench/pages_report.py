@@ -78,7 +78,7 @@ def _row(row: dict) -> str:
     flags = f"  ({row['errors']} socket errors)" if row["errors"] else ""
     if row["non_2xx"] and row["key"] != "404":
         flags += f"  ({row['non_2xx']} non-2xx)"
-    if row["drain_seconds"] >= 2:
+    if row["drain_seconds"] >= 5:
         flags += f"  (server busy {row['drain_seconds']:.0f} s after wrk stopped)"
     return (
         f"{row['label']:36} {row['rps']:>8.0f} {row['p50']:>8.2f} "
