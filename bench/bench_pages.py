@@ -15,6 +15,12 @@ BENCH_ROUNDS interleaved rounds so drift on a shared machine hits both sides ali
    in-process on PostgreSQL and on SQLite, with their query counts.
 Query counts come from the same URLs run in-process (Django's test client) against the
 same database and cache. Figures go to bench-results/bench_pages.{txt,json}.
+
+Knobs (environment): BENCH_DURATION (per target, split over the rounds; 8s),
+BENCH_ROUNDS (2), BENCH_CONNECTIONS (16), BENCH_WORKERS (gunicorn.conf.py's default),
+BENCH_PAGES (5000), BENCH_SEARCH_ROUNDS (40), BENCH_PAGES_SQLITE=0 skips SQLite,
+BENCH_PORT (first of 3 ports; free ones otherwise), BENCH_DB_PREFIX (databases
+<prefix>_pages_<pid> and <prefix>_vanilla_<pid>), BENCH_PG_URL, BENCH_REDIS_URL.
 """
 
 from __future__ import annotations
@@ -74,6 +80,7 @@ end
 PHASE_SEEDED = [
     ("healthz", "/healthz (ours)", "cached", "/healthz", 200, None),
     ("hit", "service page, page-cache hit", "cached", SERVICE, 200, "hit"),
+    ("404_seed", "404, random URL per request", "cached", "/no-such-{n}/", 404, None),
     ("ours", "service page, page cache off", "uncached", SERVICE, 200, "off"),
     ("vanilla", "vanilla Wagtail child page", "vanilla", SERVICE, 200, None),
 ]
@@ -90,6 +97,7 @@ PHASE_MANY = [
 BASELINES = {
     "healthz": ("vanilla", "vanilla"),
     "hit": ("vanilla", "vanilla"),
+    "404_seed": ("hit", "hit"),
     "ours": ("vanilla", "vanilla"),
     "healthz_5k": ("hit_5k", "hit"),
     "404": ("hit_5k", "hit"),
@@ -100,13 +108,14 @@ BASELINES = {
 # (label, key, baseline key, target req/s ratio at least)
 GOALS = [
     ("uncached service page vs vanilla Wagtail", "ours", "vanilla", 2.0),
-    ("404 (random URLs, 5,000 pages) vs page-cache hit", "404", "hit_5k", 0.5),
+    (f"404 (random URLs, +{PAGES:,} pages) vs page-cache hit", "404", "hit_5k", 0.5),
     ("pages API fields=* vs without (cost <= 3x)", "api_all", "api", 1 / 3),
 ]
 SEARCH_TARGET_P95_MS = 50.0
 SQLITE_TARGET_MS = 200.0
-# Django's test client in the server's environment: per URL, the time and queries of
-# each round after two warm-up requests ({n} in a URL becomes the round number).
+# Django's test client in the server's environment: per URL, the time (wall and this
+# process's CPU, which a loaded machine inflates less) and queries of each round after
+# two warm-up requests ({n} in a URL becomes the round number).
 PROBE = """
 import json, os, time
 from django.db import connection
@@ -115,14 +124,16 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 client, found = Client(HTTP_HOST="localhost"), {}
 for url, rounds in json.loads(os.environ["BENCH_PROBE"]):
-    samples = found[url] = {"ms": [], "queries": [], "status": []}
+    samples = found[url] = {"ms": [], "cpu_ms": [], "queries": [], "status": []}
     for n in range(rounds + 2):
         with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             response = client.get(url.replace("{n}", f"probe-{n}"))
             elapsed = (time.perf_counter() - started) * 1000
+            cpu = (time.process_time() - cpu) * 1000
         if n >= 2:
             samples["ms"].append(elapsed)
+            samples["cpu_ms"].append(cpu)
             samples["queries"].append(len(queries))
             samples["status"].append(response.status_code)
 found["_backend"] = type(get_search_backend()).__module__

@@ -76,7 +76,7 @@ def _row(row: dict) -> str:
     queries = "" if row["queries"] is None else str(row["queries"])
     ratio = f"{row['ratio']:.2f}x {row['ratio_to']}" if row["ratio"] is not None else ""
     flags = f"  ({row['errors']} socket errors)" if row["errors"] else ""
-    if row["non_2xx"] and row["key"] != "404":
+    if row["non_2xx"] and not row["key"].startswith("404"):
         flags += f"  ({row['non_2xx']} non-2xx)"
     if row["drain_seconds"] >= 5:
         flags += f"  (server busy {row['drain_seconds']:.0f} s after wrk stopped)"
@@ -92,7 +92,7 @@ def _search(data: dict) -> list[str]:
         f"-- search at +{data['added']['pages']:,} pages: sequential HTTP, and "
         "in-process on PostgreSQL and on SQLite (ms)",
         f"{'query':12} {'hits':>5} {'HTTP p50':>9} {'p95':>7} {'PG p50':>8} "
-        f"{'p95':>7} {'queries':>7} {'SQLite p50':>11} {'p95':>7}",
+        f"{'p95':>7} {'CPU p50':>8} {'queries':>7} {'SQLite p50':>11} {'p95':>7}",
     ]
     for query, http in data["search_http"].items():
         url = f"/search/?q={query}"
@@ -106,7 +106,7 @@ def _search(data: dict) -> list[str]:
         lines.append(
             f"{query:12} {http['hits']:>5} {http['p50']:>9.1f} {http['p95']:>7.1f} "
             f"{percentile(pg['ms'], 50):>8.1f} {percentile(pg['ms'], 95):>7.1f} "
-            f"{min(pg['queries']):>7} {lite}"
+            f"{percentile(pg['cpu_ms'], 50):>8.1f} {min(pg['queries']):>7} {lite}"
         )
     if sqlite:
         lines.append(f"SQLite search backend: {sqlite['_backend']}")
