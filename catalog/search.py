@@ -22,32 +22,36 @@ def search_products(terms: list[str], *, limit: int = MAX_PRODUCTS) -> list[dict
             query &= Q(name__icontains=term) | Q(description_html__icontains=term)
     if not query:
         return []
+    # Tuples, not models: up to limit * 20 rows are read, each would make three
+    # instances (product, data center, section).
     rows = (
         Product.objects.filter(query)
-        .select_related("data_center", "section")
         .order_by("data_center__sort_order", "data_center__alias", "sort_order")
+        .values_list(
+            "key",
+            "name",
+            "description_html",
+            "data_center__alias",
+            "section__name",
+            "section__key",
+        )
     )
     pricing = None
     seen: set[str] = set()
     hits: list[dict[str, Any]] = []
-    for product in rows[: limit * 20]:
-        identity = product.key or product.name
+    for key, name, description, alias, section, anchor in rows[: limit * 20]:
+        identity = key or name
         if identity in seen:
             continue
         seen.add(identity)
         if pricing is None:
             pricing = PricingCatalogPage.objects.live().first() or False
-        url = ""
-        if pricing:
-            url = (
-                f"{pricing.url}?data_center={product.data_center.alias}"
-                f"#{product.section.key}"
-            )
+        url = f"{pricing.url}?data_center={alias}#{anchor}" if pricing else ""
         hits.append(
             {
-                "title": product.name,
-                "text": strip_tags(product.description_html),
-                "section": product.section.name,
+                "title": name,
+                "text": strip_tags(description),
+                "section": section,
                 "url": url,
             }
         )

@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from legal.models import LegalDocumentPage
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from legal.models import LegalDocumentPage, LegalDocumentVersion
 
 MAX_DOCUMENTS = 50
 
@@ -37,6 +40,26 @@ def _clauses(nodes: list[dict], scope: str = "") -> Iterator[dict[str, Any]]:
             yield from _clauses(node["content"], node["title"])
 
 
+def _in_effect(documents: Any) -> list[tuple[LegalDocumentPage, LegalDocumentVersion]]:
+    """The first MAX_DOCUMENTS documents, each with its version in effect today
+    (those without one left out): two queries, however many documents there are."""
+    in_effect = (
+        LegalDocumentVersion.objects.published()
+        .filter(document=OuterRef("pk"), effective_date__lte=timezone.localdate())
+        .newest_first()
+        .values("pk")[:1]
+    )
+    pages = list(documents.annotate(_version_id=Subquery(in_effect))[:MAX_DOCUMENTS])
+    versions = LegalDocumentVersion.objects.in_bulk(
+        [page._version_id for page in pages if page._version_id]
+    )
+    return [
+        (page, versions[page._version_id])
+        for page in pages
+        if page._version_id in versions
+    ]
+
+
 def search_clauses(
     terms: list[str], *, pages: Any = None, limit: int = 50
 ) -> list[dict[str, Any]]:
@@ -49,10 +72,7 @@ def search_clauses(
         return []
     documents = pages if pages is not None else LegalDocumentPage.objects.live()
     hits: list[dict[str, Any]] = []
-    for document in documents[:MAX_DOCUMENTS]:
-        version = document.current_version()
-        if version is None:
-            continue
+    for document, version in _in_effect(documents):
         for clause in _clauses(version.body.get("content", [])):
             haystack = f"{clause['title']} {clause['text']}".lower()
             if all(word in haystack for word in words):
@@ -73,9 +93,7 @@ def clause_words(*, pages: Any = None) -> set[str]:
     """Words of the clause titles, for "did you mean" suggestions."""
     documents = pages if pages is not None else LegalDocumentPage.objects.live()
     words: set[str] = set()
-    for document in documents[:MAX_DOCUMENTS]:
-        version = document.current_version()
-        if version is not None:
-            for clause in _clauses(version.body.get("content", [])):
-                words.update(clause["title"].lower().split())
+    for _, version in _in_effect(documents):
+        for clause in _clauses(version.body.get("content", [])):
+            words.update(clause["title"].lower().split())
     return words

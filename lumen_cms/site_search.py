@@ -10,6 +10,7 @@ from difflib import get_close_matches
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -22,6 +23,8 @@ from legal.search import clause_words, search_clauses
 from resources.models import ArticlePage
 
 MAX_PAGE_HITS = 200
+MAX_VOCABULARY_TITLES = 5000
+VOCABULARY_TIMEOUT = 600  # seconds; see _vocabulary
 SNIPPET_LENGTH = 220
 TEXT_FIELDS = ("search_description", "summary", "intro", "hero_text")
 
@@ -128,6 +131,19 @@ def _page_label(page: Page, parents: dict[str, str]) -> str:
     return "Page"
 
 
+def ranked_page_rows(results: Any) -> list[tuple[int, str, int]]:
+    """(pk, title, content type id) of each page hit, in rank order.
+
+    The database backends' querysets also select the matched search vector of every
+    hit: on PostgreSQL the whole tsvector of title and body, several kB a page, which
+    cost more than the search itself at 200 hits. values_list leaves it out.
+    """
+    queryset = getattr(results, "get_queryset", None)
+    if queryset is None:
+        return [(page.pk, page.title, page.content_type_id) for page in results]
+    return list(queryset().values_list("pk", "title", "content_type_id"))
+
+
 class SearchResults:
     """Every hit of one query, in KINDS order, for Django's Paginator.
 
@@ -143,20 +159,22 @@ class SearchResults:
         if site is not None:
             pages = pages.descendant_of(site.root_page, inclusive=True)
         self.pages = pages
-        page_rows = list(pages.search(query)[:MAX_PAGE_HITS]) if self.terms else []
+        page_rows = (
+            ranked_page_rows(pages.search(query)[:MAX_PAGE_HITS]) if self.terms else []
+        )
         content_types = ContentType.objects.get_for_models(ServicePage, ArticlePage)
         service_type = content_types[ServicePage].pk
         article_type = content_types[ArticlePage].pk
         by_kind: dict[str, list[SearchHit]] = {key: [] for key in KINDS}
-        for row in page_rows:
+        for pk, title, content_type_id in page_rows:
             kind = (
                 "service"
-                if row.content_type_id == service_type
+                if content_type_id == service_type
                 else "article"
-                if row.content_type_id == article_type
+                if content_type_id == article_type
                 else "page"
             )
-            by_kind[kind].append(SearchHit(kind, "", row.title, "", "", page_id=row.pk))
+            by_kind[kind].append(SearchHit(kind, "", title, "", "", page_id=pk))
         for product in search_products(self.terms):
             by_kind["pricing"].append(
                 SearchHit(
@@ -237,20 +255,32 @@ class SearchResults:
                 hit.snippet = highlight(hit.text, self.terms)
 
 
+def _vocabulary(site: Site | None) -> set[str]:
+    """Words (3+ letters) of live page titles, product names and clause titles.
+
+    Reading thousands of titles costs tens of milliseconds, so the set is cached for
+    VOCABULARY_TIMEOUT: a suggestion that misses a word published since is harmless.
+    """
+    key = f"lumen-search:vocabulary:{site.pk if site is not None else 'all'}"
+    cached = cache.get(key)
+    if cached is not None:
+        return set(cached)
+    pages = Page.objects.live().public()
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    titles = pages.values_list("title", flat=True)[:MAX_VOCABULARY_TITLES]
+    text = " ".join([*titles, *product_words(), *clause_words()]).lower()
+    vocabulary = {word for word in re.findall(r"\w+", text) if len(word) > 2}
+    cache.set(key, sorted(vocabulary), VOCABULARY_TIMEOUT)
+    return vocabulary
+
+
 def did_you_mean(query: str, *, site: Site | None) -> str:
     """A nearby query made of words the site uses, or "" when none is closer."""
     terms = search_terms(query)
     if not terms:
         return ""
-    pages = Page.objects.live().public()
-    if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
-    vocabulary: set[str] = set()
-    for title in pages.values_list("title", flat=True)[:5000]:
-        vocabulary.update(re.findall(r"\w+", title.lower()))
-    vocabulary |= {w for word in product_words() for w in re.findall(r"\w+", word)}
-    vocabulary |= {w for word in clause_words() for w in re.findall(r"\w+", word)}
-    vocabulary = {word for word in vocabulary if len(word) > 2}
+    vocabulary = _vocabulary(site)
     suggestion = []
     for term in terms:
         if term in vocabulary:

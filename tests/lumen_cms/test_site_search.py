@@ -3,9 +3,23 @@ labels, marked snippets, type filters and "did you mean"."""
 
 import re
 
+from wagtail.models import Page
+
 import pytest
 
-from lumen_cms.site_search import highlight, search_terms
+from lumen_cms.models import StandardPage
+from lumen_cms.site_search import (
+    MAX_PAGE_HITS,
+    did_you_mean,
+    highlight,
+    ranked_page_rows,
+    search_terms,
+)
+
+# Queries of one search request on the seeded site once its caches are warm: the
+# same at 30 or 5,000 matching pages (bench/bench_pages.py measures the latter).
+SEARCH_QUERIES = 9
+NO_HIT_QUERIES = 8
 
 
 def titles(html: str) -> list[str]:
@@ -77,3 +91,53 @@ def test_site_search_on_the_seeded_site(client, lumen_site):
     # Hostile input stays escaped in snippets and suggestions.
     html = client.get("/search/", {"q": "<script>mysql"}).content.decode()
     assert "<script>mysql" not in html
+
+
+def result_count(html: str) -> int:
+    return int(re.search(r"(\d+) results? for", html).group(1))
+
+
+@pytest.mark.django_db
+def testranked_page_rows_keep_the_backend_ranking(lumen_site):
+    pages = Page.objects.live().public().descendant_of(lumen_site.root_page)
+    for query in ("mysql", "backup", "password"):
+        expected = [
+            (page.pk, page.title, page.content_type_id)
+            for page in pages.search(query)[:MAX_PAGE_HITS]
+        ]
+        assert ranked_page_rows(pages.search(query)[:MAX_PAGE_HITS]) == expected
+    assert len(ranked_page_rows(pages.search("mysql"))) >= 2
+
+
+@pytest.mark.django_db
+def test_search_queries_do_not_grow_with_the_site(
+    client, lumen_site, django_assert_max_num_queries
+):
+    client.get("/search/", {"q": "mysql"})  # site root paths, menus, content types
+    with django_assert_max_num_queries(SEARCH_QUERIES):
+        before = result_count(client.get("/search/", {"q": "mysql"}).content.decode())
+    home = lumen_site.root_page
+    for n in range(30):
+        home.add_child(
+            instance=StandardPage(
+                title=f"MySQL tuning note {n}",
+                slug=f"mysql-note-{n}",
+                intro="Replication settings for MySQL.",
+            )
+        )
+    with django_assert_max_num_queries(SEARCH_QUERIES):
+        html = client.get("/search/", {"q": "mysql"}).content.decode()
+    assert result_count(html) == before + 30
+
+
+@pytest.mark.django_db
+def test_did_you_mean_reads_the_vocabulary_once(
+    client, lumen_site, django_assert_max_num_queries, django_assert_num_queries
+):
+    assert did_you_mean("mysqll", site=lumen_site) == "mysql"
+    with django_assert_num_queries(0):  # the words are cached
+        assert did_you_mean("mysqll backupp", site=lumen_site) == "mysql backup"
+        assert did_you_mean("qqqzzz", site=lumen_site) == ""
+    with django_assert_max_num_queries(NO_HIT_QUERIES):
+        html = client.get("/search/", {"q": "mysqll"}).content.decode()
+    assert 'Did you mean <a href="?q=mysql">mysql</a>?' in html
