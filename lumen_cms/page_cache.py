@@ -25,30 +25,22 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.html import escape
 
 from wagtail import views as wagtail_views
 from wagtail.models import PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from lumen_cms import route_index
+from lumen_cms import not_found_shell, route_index
 
 GENERATION_KEY = "lumen-page-cache:generation"
 KEY_PREFIX = "lumen-page-cache:page:"
 FRAGMENT_PREFIX = "lumen-page-cache:content:"
 OBJECT_PREFIX = "lumen-page-cache:object:"
-SHELL_KEY = "lumen-page-cache:not-found:{}:{}:{}"
 SERVED_PAGE_ATTR = "_lumen_served_page"
 MATCH_ATTR = "_lumen_route_match"
-SHELL_ATTR = "_lumen_not_found_shell"
 STATUS_HEADER = "X-Page-Cache"
-# Private-use characters: never escaped, never typed in a page title.
-PATH_MARK = "\ue000lumen-requested-path\ue000"
-SUGGESTIONS_MARK = "\ue000lumen-suggestions\ue000"
-SUGGESTIONS_TEMPLATE = "lumen_cms/includes/not_found_suggestions.html"
 QUERY_PARAMS_ATTR = "page_cache_query_params"
 MAX_PARAM_LENGTH = 100
 # Paths that are never site pages: the 404 middleware skips them too.
@@ -163,7 +155,7 @@ def lookup(request: HttpRequest) -> tuple[RouteMatch | None, HttpResponse | None
     entry = found.get(key)
     if entry is None or match.stamp is None or entry["stamp"] != match.stamp:
         return match, None
-    return match, _response(entry, "hit")
+    return match, cached_response(entry, "hit")
 
 
 def declared_query(request: HttpRequest, match: RouteMatch) -> bool:
@@ -179,7 +171,7 @@ def declared_query(request: HttpRequest, match: RouteMatch) -> bool:
     )
 
 
-def _response(entry: dict[str, Any], status: str) -> HttpResponse:
+def cached_response(entry: dict[str, Any], status: str) -> HttpResponse:
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
@@ -187,7 +179,7 @@ def _response(entry: dict[str, Any], status: str) -> HttpResponse:
     return response
 
 
-def _entry(response: HttpResponse, **extra: Any) -> dict[str, Any]:
+def response_entry(response: HttpResponse, **extra: Any) -> dict[str, Any]:
     skip = {STATUS_HEADER.lower(), "content-length"}
     return {
         "status": response.status_code,
@@ -198,7 +190,9 @@ def _entry(response: HttpResponse, **extra: Any) -> dict[str, Any]:
 
 
 def store(request: HttpRequest, response: HttpResponse, *, stamp: Any) -> None:
-    cache.set(page_key(request), _entry(response, stamp=stamp), timeout=timeout())
+    cache.set(
+        page_key(request), response_entry(response, stamp=stamp), timeout=timeout()
+    )
 
 
 def fragment_timeout() -> int:
@@ -308,48 +302,6 @@ def _fetch(route: route_index.Route, generation: int) -> Any:
     return page
 
 
-def not_found_shell(request: HttpRequest, match: RouteMatch) -> dict[str, Any] | None:
-    key = SHELL_KEY.format(match.site.pk, match.generation, match.index.generation)
-    memo = _shells.get(match.site.pk)
-    if memo is not None and memo[0] == key:
-        return memo[1]
-    shell = cache.get(key)
-    if shell is not None:
-        _shells[match.site.pk] = (key, shell)
-    return shell
-
-
-_shells: dict[int, tuple[str, dict[str, Any]]] = {}
-
-
-def keep_shell(request: HttpRequest, match: RouteMatch, response: HttpResponse):
-    key = SHELL_KEY.format(match.site.pk, match.generation, match.index.generation)
-    shell = _entry(response, heading=getattr(response, "lumen_suggestions_heading", ""))
-    cache.set(key, shell, timeout=timeout())
-    _shells[match.site.pk] = (key, shell)
-    return shell
-
-
-def fill_shell(request: HttpRequest, match: RouteMatch, shell: dict) -> HttpResponse:
-    """The not-found page for this path: the shell with the path and suggestions."""
-    index = match.index.suggestions.get(match.site.pk)
-    suggestions = index.suggest(request.path) if index is not None else []
-    section = (
-        render_to_string(
-            SUGGESTIONS_TEMPLATE,
-            {"suggestions": suggestions, "heading": shell["heading"]},
-        )
-        if suggestions
-        else ""
-    )
-    content = (
-        shell["content"]
-        .replace(PATH_MARK.encode(), escape(request.path[:200]).encode())
-        .replace(SUGGESTIONS_MARK.encode(), section.encode())
-    )
-    return _response({**shell, "content": content}, "not-found")
-
-
 def _is_public(
     request: HttpRequest, response: HttpResponse, *, status: int = 200
 ) -> bool:
@@ -368,20 +320,25 @@ def _is_public(
     return without_session(request)
 
 
+def mark_public(response: HttpResponse) -> None:
+    """Cacheable by browsers and shared caches, keyed on the cookie (logged-in
+    editors see the user bar)."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_CACHE_MAX_AGE,
+        s_maxage=settings.PAGE_CACHE_S_MAXAGE,
+    )
+    patch_vary_headers(response, ("Cookie",))
+
+
 def apply_headers(request: HttpRequest, response: HttpResponse) -> bool:
     """Set Cache-Control on a served page unless the page set its own; True when the
     response is public (and so may be stored)."""
     if response.has_header("Cache-Control"):
         return False
     if _is_public(request, response):
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=settings.PAGE_CACHE_MAX_AGE,
-            s_maxage=settings.PAGE_CACHE_S_MAXAGE,
-        )
-        # Logged-in editors see the user bar: shared caches must key on the cookie.
-        patch_vary_headers(response, ("Cookie",))
+        mark_public(response)
         return True
     if response.status_code == 200:
         patch_cache_control(response, private=True, no_store=True)
@@ -407,15 +364,15 @@ class PageCacheMiddleware:
             if cached is not None:
                 return cached
             if self.known_missing(request, match):
-                shell = not_found_shell(request, match)
+                shell = not_found_shell.held(match)
                 if shell is not None:
-                    return fill_shell(request, match, shell)
-                setattr(request, SHELL_ATTR, True)
+                    return not_found_shell.fill(request, match, shell)
+                setattr(request, not_found_shell.REQUEST_ATTR, True)
         response = self.get_response(request)
         if getattr(response, "lumen_not_found_shell", False):
             if _is_public(request, response, status=404):
-                shell = keep_shell(request, match, response)
-                return fill_shell(request, match, shell)
+                shell = not_found_shell.keep(match, response)
+                return not_found_shell.fill(request, match, shell)
             return response
         if getattr(request, SERVED_PAGE_ATTR, None) is None:
             return response

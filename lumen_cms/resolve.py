@@ -132,12 +132,7 @@ def respond(
     elif personal:
         patch_cache_control(response, private=True, no_store=True)
     else:
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=settings.PAGE_CACHE_MAX_AGE,
-            s_maxage=settings.PAGE_CACHE_S_MAXAGE,
-        )
+        page_cache.mark_public(response)
     patch_vary_headers(response, ("Cookie",))
     return response
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Site
 
-from lumen_cms import page_cache
+from lumen_cms import not_found_shell
 from lumen_cms.models import NotFoundSettings
 from lumen_cms.navigation import navigation_for_host
 from lumen_cms.site_search import KINDS, SearchResults, did_you_mean, search_terms
@@ -30,11 +30,11 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None):
         "not_found": texts,
         "contact_url": texts.contact_page.url if texts.contact_page_id else "",
     }
-    shell = getattr(request, page_cache.SHELL_ATTR, False)
+    shell = getattr(request, not_found_shell.REQUEST_ATTR, False)
     if shell:
         # The page cache fills in the path and suggestions for each request.
-        context["requested_path"] = page_cache.PATH_MARK
-        context["suggestions_slot"] = page_cache.SUGGESTIONS_MARK
+        context["requested_path"] = not_found_shell.PATH_MARK
+        context["suggestions_slot"] = not_found_shell.SUGGESTIONS_MARK
     else:
         context["requested_path"] = request.path[:200]
         context["suggestions"] = suggest_pages(site=site, path=request.path)
