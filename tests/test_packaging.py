@@ -73,3 +73,13 @@ def test_the_kit_is_a_plain_package_not_an_app():
     """Hosts add the four apps only (README's contract): the kit needs no entry."""
     assert not (ROOT / KIT / "apps.py").exists()
     assert not any(config.name == KIT for config in apps.get_app_configs())
+
+
+@pytest.mark.parametrize(
+    "lock", ["requirements.lock", "tools/lighthouse/package-lock.json"]
+)
+def test_lock_files_name_no_url(lock):
+    """Pins only: where packages come from is the installer's configuration."""
+    text = (ROOT / lock).read_text()
+    assert "://" not in text
+    assert "--index-url" not in text and "--extra-index-url" not in text
