@@ -18,7 +18,6 @@ max-age; wagtail-cache has no Wagtail 8 support (docs/wagtail-notes.md).
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -32,7 +31,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import PageViewRestriction
 from wagtail.url_routing import RouteResult
 
-from lumen_cms import not_found_shell, route_index
+from lumen_cms import counters, not_found_shell, route_index
 
 GENERATION_KEY = "lumen-page-cache:generation"
 KEY_PREFIX = "lumen-page-cache:page:"
@@ -57,11 +56,7 @@ def timeout() -> int:
 
 def bump_generation() -> None:
     """Make every cached page stale (called on any content change)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        # Missing (evicted or never set): a fresh value no old entry can carry.
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    counters.bump(GENERATION_KEY)
 
 
 def mark_served(request: HttpRequest, page: Any) -> None:
@@ -87,24 +82,23 @@ def may_use_cache(request: HttpRequest) -> bool:
     )
 
 
-def page_key(request: HttpRequest) -> str:
+def _url_digest(request: HttpRequest) -> str:
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return KEY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
+    return hashlib.sha256(url.encode()).hexdigest()
 
 
-def _value(found: dict, key: str) -> int:
-    value = found.get(key)
-    if value is None:
-        cache.add(key, time.time_ns(), timeout=None)
-        value = cache.get(key)
-    return value
+def page_key(request: HttpRequest) -> str:
+    return KEY_PREFIX + _url_digest(request)
 
 
 def generations(*keys: str) -> tuple[tuple[int, int] | None, dict[str, Any]]:
     """(global generation, route generation) and `keys`, in one cache round trip;
     None while the cache is out."""
     found = cache.get_many([GENERATION_KEY, route_index.ROUTES_KEY, *keys])
-    pair = (_value(found, GENERATION_KEY), _value(found, route_index.ROUTES_KEY))
+    pair = (
+        counters.current(GENERATION_KEY, found),
+        counters.current(route_index.ROUTES_KEY, found),
+    )
     return (None if None in pair else pair), found
 
 
@@ -113,7 +107,6 @@ class RouteMatch:
 
     def __init__(self, request: HttpRequest, *, generation: int, routes: int) -> None:
         self.generation = generation
-        self.storable = True
         self.index = route_index.for_generation(routes)
         self.site = self.index.find_site(request)
         self.route, self.rest = (
@@ -127,30 +120,34 @@ class RouteMatch:
         return (self.generation, self.route.stamp) if self.route else None
 
 
+def _matched(
+    request: HttpRequest, *keys: str
+) -> tuple[RouteMatch | None, dict[str, Any]]:
+    """Read the generations (and `keys`) and match the request's path: the match is
+    kept on the request. None when the index steps aside (the cache is out, i18n)."""
+    pair, found = generations(*keys)
+    if pair is None or not route_index.enabled():
+        return None, found
+    match = RouteMatch(request, generation=pair[0], routes=pair[1])
+    setattr(request, MATCH_ATTR, match)
+    return match, found
+
+
 def match_for(request: HttpRequest) -> RouteMatch | None:
     """The request's route match, read once (None when the index steps aside)."""
     if not route_index.enabled():
         return None
     match = getattr(request, MATCH_ATTR, None)
     if match is None:
-        pair, _ = generations()
-        if pair is None:
-            return None  # the cache is out: Wagtail routes as usual
-        match = RouteMatch(request, generation=pair[0], routes=pair[1])
-        setattr(request, MATCH_ATTR, match)
+        match, _ = _matched(request)
     return match
 
 
 def lookup(request: HttpRequest) -> tuple[RouteMatch | None, HttpResponse | None]:
     """The request's route match and the cached response if it is still valid."""
     key = page_key(request)
-    pair, found = generations(key)
-    if pair is None or not route_index.enabled():
-        return None, None
-    match = RouteMatch(request, generation=pair[0], routes=pair[1])
-    setattr(request, MATCH_ATTR, match)
-    if not declared_query(request, match):
-        match.storable = False
+    match, found = _matched(request, key)
+    if match is None or not declared_query(request, match):
         return match, None
     entry = found.get(key)
     if entry is None or match.stamp is None or entry["stamp"] != match.stamp:
@@ -219,8 +216,7 @@ def fragment_key(request: HttpRequest) -> tuple[str, tuple[int, str]] | None:
         or not declared_query(request, match)
     ):
         return None
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return FRAGMENT_PREFIX + hashlib.sha256(url.encode()).hexdigest(), match.stamp
+    return FRAGMENT_PREFIX + _url_digest(request), match.stamp
 
 
 def serves_pages(request: HttpRequest) -> bool:
@@ -235,27 +231,35 @@ def no_view_restrictions() -> Any:
     return PageViewRestriction.objects.none()
 
 
+def _routed(
+    request: HttpRequest, route: route_index.Route, rest: list[str], generation: int
+) -> tuple[RouteResult | None, bool] | None:
+    """Wagtail's route result for an indexed page (None when not found) and whether
+    a view restriction may apply; None when the page is gone since the index was
+    built (Wagtail routes it then)."""
+    page = _fetch(route, generation)
+    if page is None:
+        return None
+    if not (rest or route.custom):
+        return RouteResult(page), route.restricted
+    try:
+        result = page.route(request, rest)
+    except Http404:
+        return None, False
+    return result, route.restricted or result[0] is not page
+
+
 def route_path(request: HttpRequest, site: Any, path: str) -> tuple[Any, bool] | None:
     """Wagtail's route of `path` in `site` through the index: (RouteResult or None
     when not found, whether a view restriction may apply); None when the index
     cannot answer (the cache is out, i18n) and Wagtail must route."""
-    pair, _ = generations() if route_index.enabled() else (None, None)
-    if pair is None:
+    match = match_for(request)
+    if match is None:
         return None
-    index = route_index.for_generation(pair[1])
-    route, rest = index.match(site, path)
+    route, rest = match.index.match(site, path)
     if route is None:
         return None, False
-    page = _fetch(route, pair[0])
-    if page is None:
-        return None
-    if rest or route.custom:
-        try:
-            result = page.route(request, rest)
-        except Http404:
-            return None, False
-        return result, route.restricted or result[0] is not page
-    return RouteResult(page), route.restricted
+    return _routed(request, route, rest, match.generation)
 
 
 def route_request(request: HttpRequest) -> None:
@@ -265,23 +269,16 @@ def route_request(request: HttpRequest) -> None:
     if match is None or match.site is None:
         return
     request._wagtail_site = match.site
-    route = match.route
-    if route is None:
+    if match.route is None:
         request._wagtail_route_for_request = None
         return
-    page = _fetch(route, match.generation)
-    if page is None:
-        return  # gone since the index was built: Wagtail routes it
-    if match.rest or route.custom:
-        try:
-            result = page.route(request, match.rest)
-        except Http404:
-            result = None
-    else:
-        result = RouteResult(page)
-    if result is not None and result[0] is page and not route.restricted:
+    routed = _routed(request, match.route, match.rest, match.generation)
+    if routed is None:
+        return
+    result, may_be_restricted = routed
+    if result is not None and not may_be_restricted:
         # The index knows no restriction applies: spare Wagtail's two queries.
-        page.get_view_restrictions = no_view_restrictions
+        result[0].get_view_restrictions = no_view_restrictions
     request._wagtail_route_for_request = result
 
 
@@ -377,7 +374,13 @@ class PageCacheMiddleware:
         if getattr(request, SERVED_PAGE_ATTR, None) is None:
             return response
         public = apply_headers(request, response)
-        if use_cache and public and match and match.storable and match.stamp:
+        if (
+            use_cache
+            and public
+            and match
+            and match.stamp
+            and declared_query(request, match)
+        ):
             store(request, response, stamp=match.stamp)
             response[STATUS_HEADER] = "miss"
         return response

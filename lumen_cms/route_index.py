@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
-import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -33,6 +31,9 @@ from django.http.request import split_domain_port
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 
+from lumen_cms import counters
+from lumen_cms.models import NavigationSettings
+from lumen_cms.navigation import navigation_page_ids
 from lumen_cms.suggestions import MAX_INDEXED_PAGES, SuggestionIndex
 
 ROUTES_KEY = "lumen-page-cache:routes"
@@ -124,22 +125,14 @@ def _digest(*parts: Any) -> str:
 
 def current_generation() -> int | None:
     """The route generation; None while the cache is out (Wagtail routes then)."""
-    generation = cache.get(ROUTES_KEY)
-    if generation is None:
-        cache.add(ROUTES_KEY, time.time_ns(), timeout=None)
-        generation = cache.get(ROUTES_KEY)
-    return generation
+    return counters.current(ROUTES_KEY)
 
 
 def bump() -> None:
     """Start a new generation: the page tree, a restriction or a redirect changed."""
-    try:
-        cache.incr(ROUTES_KEY)
-    except ValueError:
-        cache.set(ROUTES_KEY, time.time_ns(), timeout=None)
+    counters.bump(ROUTES_KEY)
 
 
-_local = threading.local()
 _shared: dict[str, RouteIndex] = {}
 _lock = threading.Lock()
 
@@ -164,11 +157,6 @@ def for_generation(generation: int) -> RouteIndex:
                 cache.set(key, index, INDEX_TIMEOUT)
             _shared["index"] = index
     return index
-
-
-def local_index() -> RouteIndex | None:
-    """This process's index, whatever its generation (for an optimistic look-up)."""
-    return _shared.get("index")
 
 
 def forget_local() -> None:
@@ -202,7 +190,7 @@ def build(generation: int) -> RouteIndex:
     pages = {row[0]: row for row in rows}
     by_path = {row[1]: row for row in rows}
     version = {row[0]: _digest(row[3:]) for row in rows}
-    references = _page_references(pages)
+    references = _page_references()
     model_of = _models([row[4] for row in rows])
 
     # Ancestors' versions (breadcrumbs, URLs), top down; descendants', bottom up.
@@ -211,10 +199,12 @@ def build(generation: int) -> RouteIndex:
         parent = by_path.get(path[:-4]) if depth > 1 else None
         above[pk] = _digest(above[parent[0]], version[parent[0]]) if parent else ""
     below: dict[int, list[str]] = defaultdict(list)
+    descendants: dict[int, str] = {}
     for pk, path, depth, *_ in reversed(rows):
+        descendants[pk] = _digest(*sorted(below.get(pk, ())))
         parent = by_path.get(path[:-4]) if depth > 1 else None
         if parent:
-            below[parent[0]].append(version[pk] + _digest(*sorted(below.get(pk, ()))))
+            below[parent[0]].append(version[pk] + descendants[pk])
     of_type: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         model = model_of.get(row[4])
@@ -250,7 +240,7 @@ def build(generation: int) -> RouteIndex:
                 pk,
                 version[pk],
                 above[pk],
-                _digest(*sorted(below.get(pk, ()))),
+                descendants[pk],
                 _digest(*(version.get(t) for t in sorted(references.get(pk, ())))),
                 shown,
                 chrome,
@@ -292,7 +282,7 @@ def _models(content_type_ids: Iterable[int]) -> dict[int, type[Page] | None]:
     }
 
 
-def _page_references(pages: dict[int, Any]) -> dict[int, set[int]]:
+def _page_references() -> dict[int, set[int]]:
     """Pages each page links to (Wagtail's reference index: rich text, choosers,
     foreign keys of the page and its inline objects)."""
     page_type = ContentType.objects.get_for_model(Page)
@@ -308,8 +298,5 @@ def _page_references(pages: dict[int, Any]) -> dict[int, set[int]]:
 
 def _menu_pages(site: Site) -> set[int]:
     """Pages the site's menus show (their titles and summaries are in every page)."""
-    model = apps.get_model("lumen_cms", "NavigationSettings")
-    from lumen_cms.navigation import navigation_page_ids
-
-    settings_row = model.objects.filter(site=site).first()
+    settings_row = NavigationSettings.objects.filter(site=site).first()
     return navigation_page_ids(settings_row) if settings_row else set()
