@@ -34,10 +34,14 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from lumen_cms import counters
 from lumen_cms.models import NavigationSettings
 from lumen_cms.navigation import navigation_page_ids
+from lumen_cms.suggestions import FORMAT as SUGGESTIONS_FORMAT
 from lumen_cms.suggestions import MAX_INDEXED_PAGES, SuggestionIndex
 
 ROUTES_KEY = "lumen-page-cache:routes"
-INDEX_KEY = "lumen-route-index:{}"
+# Bump FORMAT when Route or RouteIndex changes: another release's pickles (the
+# suggestion index's layout included) are then never read.
+FORMAT = 1
+INDEX_KEY = f"lumen-route-index:{FORMAT}.{SUGGESTIONS_FORMAT}:{{}}"
 INDEX_TIMEOUT = 24 * 3600
 # Page types may list the page types whose changes they show (listings, related
 # pages); a type that does not declare it depends on every page of its site.

@@ -155,7 +155,7 @@ class _Ranker:
 
 def _restore(version: int, blob: bytes) -> SuggestionIndex:
     """Unpickle (see SuggestionIndex.__reduce__). Another release's layout gives an
-    empty index: its cache keys differ, so it is never asked for."""
+    empty index; the route index's cache key carries FORMAT, so none is read."""
     index = SuggestionIndex.__new__(SuggestionIndex)
     if version == FORMAT:
         index._load(pickle.loads(zlib.decompress(blob)))  # noqa: S301 - our own data

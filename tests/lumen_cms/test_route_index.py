@@ -249,3 +249,25 @@ def test_an_index_built_before_the_publish_commits_is_never_used(
         about.save_revision().publish()
         in_between = route_index.for_generation(route_index.current_generation())
     assert route_index.current_generation() != in_between.generation
+
+
+def test_another_release_never_reads_this_ones_index(tree, monkeypatch):
+    """The shared key carries the index's and the suggestions' layout versions."""
+    from django.core.cache import cache
+
+    from lumen_cms import suggestions
+
+    layout = f":{route_index.FORMAT}.{suggestions.FORMAT}:"
+    assert layout in route_index.INDEX_KEY
+    generation = route_index.current_generation()
+    route_index.for_generation(generation)
+    assert cache.get(route_index.INDEX_KEY.format(generation)) is not None
+    monkeypatch.setattr(route_index, "INDEX_KEY", "lumen-route-index:999.1:{}")
+    route_index.forget_local()
+    built = []
+    real_build = route_index.build
+    monkeypatch.setattr(
+        route_index, "build", lambda g: built.append(g) or real_build(g)
+    )
+    route_index.for_generation(generation)
+    assert built == [generation]
