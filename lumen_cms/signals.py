@@ -135,8 +135,11 @@ def _content_saved(sender, instance, update_fields=None, **kwargs) -> None:
         return
     if isinstance(instance, ROUTE_MODELS):
         bump(route_index.bump)
-        if isinstance(instance, Page) and instance.live and not is_publishing(instance):
-            # Live content saved without a publish: what changed is unknown.
+        if isinstance(instance, Site) or (
+            isinstance(instance, Page) and instance.live and not is_publishing(instance)
+        ):
+            # A site's name is in every title; live content saved without a
+            # publish: what changed is unknown.
             bump(page_cache.bump_generation)
         return
     bump(page_cache.bump_generation)
@@ -148,7 +151,10 @@ def _content_deleted(sender, instance, **kwargs) -> None:
         bump(invalidate_navigation_cache)
     if isinstance(instance, ROUTE_MODELS):
         bump(route_index.bump)
-    elif changes_public_pages(sender):
+    shown_everywhere = isinstance(instance, Site) or not isinstance(
+        instance, ROUTE_MODELS
+    )
+    if shown_everywhere and changes_public_pages(sender):
         bump(page_cache.bump_generation)
 
 

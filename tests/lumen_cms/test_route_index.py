@@ -271,3 +271,14 @@ def test_another_release_never_reads_this_ones_index(tree, monkeypatch):
     )
     route_index.for_generation(generation)
     assert built == [generation]
+
+
+def test_renaming_the_site_refreshes_every_title(client, tree):
+    assert status(client, "/pricing-faq/") == "miss"
+    assert status(client, "/pricing-faq/") == "hit"
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Renamed Cloud"
+    site.save()
+    response = client.get("/pricing-faq/")
+    assert response["X-Page-Cache"] == "miss"
+    assert b"| Renamed Cloud</title>" in response.content
