@@ -193,7 +193,12 @@ def build(generation: int) -> RouteIndex:
     )
     pages = {row[0]: row for row in rows}
     by_path = {row[1]: row for row in rows}
-    version = {row[0]: _digest(row[3:]) for row in rows}
+    # Behind a view restriction: listings and links elsewhere leave such pages out,
+    # so it is part of the version every page showing them sees.
+    private = {
+        row[0]: any(row[1].startswith(p) for p in restricted_paths) for row in rows
+    }
+    version = {row[0]: _digest(row[3:], private[row[0]]) for row in rows}
     references = _page_references()
     model_of = _models([row[4] for row in rows])
 
@@ -233,8 +238,7 @@ def build(generation: int) -> RouteIndex:
             if not path.startswith(root_path):
                 continue
             model = model_of.get(ct)
-            private = any(path.startswith(p) for p in restricted_paths)
-            restricted = private or alias_of is not None
+            restricted = private[pk] or alias_of is not None
             depends = getattr(model, DEPENDS_ATTR, None)
             if depends is None:
                 shown = site_version
@@ -259,7 +263,7 @@ def build(generation: int) -> RouteIndex:
                 custom=model is None or model.route is not Page.route,
                 stamp=stamp,
             )
-            if live and not private and pk != root[0]:
+            if live and not private[pk] and pk != root[0]:
                 public_rows.append((depth, path, row[7], row[8], relative))
         # Shallowest pages first: the index keeps those when it is full.
         public_rows.sort()

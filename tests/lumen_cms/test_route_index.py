@@ -282,3 +282,15 @@ def test_renaming_the_site_refreshes_every_title(client, tree):
     response = client.get("/pricing-faq/")
     assert response["X-Page-Cache"] == "miss"
     assert b"| Renamed Cloud</title>" in response.content
+
+
+def test_restricting_a_page_refreshes_the_pages_listing_or_linking_it(
+    client, seeded_site
+):
+    client.get("/managed-services/")
+    assert status(client, "/managed-services/") == "hit"  # it lists its services
+    mysql = seeded_site.get_descendants().get(slug="mysql")
+    PageViewRestriction.objects.create(
+        page=mysql, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert status(client, "/managed-services/") == "miss"
